@@ -200,7 +200,7 @@ export async function createTestContainer(): Promise<TestContainer> {
 
 /** A new, uniquely named container for this test, deleted when the test ends. */
 export async function withTestContainer(t: Pick<TestContext, 'after'>): Promise<ContainerClient> {
-  const { container, dispose } = await createTestContainer();
-  t.after(dispose);
-  return container;
+  const handle = await createTestContainer();
+  t.after(() => handle.dispose());
+  return handle.container;
 }
