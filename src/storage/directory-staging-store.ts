@@ -1,0 +1,84 @@
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { PassThrough, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { StorageError } from './errors';
+import type { StagedWriter, StagingStore } from './staging-store';
+
+/**
+ * Staging in a local folder, for exports that write a local file. Each file is written under a
+ * temporary name and renamed into place when complete, so a reader never sees half a file.
+ */
+export function createDirectoryStagingStore(root: string): StagingStore {
+  const resolve = (relative: string): string => {
+    const full = path.resolve(root, relative);
+    if (!full.startsWith(path.resolve(root) + path.sep)) {
+      throw new StorageError(
+        'STORAGE_INVALID_NAME',
+        `staging path "${relative}" escapes the staging folder ${root}`,
+      );
+    }
+    return full;
+  };
+
+  return {
+    location: root,
+    async writeJson(relative, value) {
+      const full = resolve(relative);
+      await fs.mkdir(path.dirname(full), { recursive: true });
+      await fs.writeFile(`${full}.tmp`, JSON.stringify(value));
+      await fs.rename(`${full}.tmp`, full);
+    },
+    async readJson<T>(relative: string): Promise<T> {
+      return JSON.parse(await fs.readFile(resolve(relative), 'utf8')) as T;
+    },
+    async exists(relative) {
+      try {
+        await fs.access(resolve(relative));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    createWriter(relative): StagedWriter {
+      const full = resolve(relative);
+      const temp = `${full}.tmp`;
+      const input = new PassThrough();
+      let bytes = 0;
+      input.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+      });
+      const committed = (async () => {
+        await fs.mkdir(path.dirname(full), { recursive: true });
+        try {
+          await pipeline(input, createWriteStream(temp));
+          await fs.rename(temp, full);
+          return bytes;
+        } catch (err) {
+          await fs.rm(temp, { force: true });
+          throw err;
+        }
+      })();
+      // The caller observes failures through the stream; keep the promise from being unhandled.
+      committed.catch(() => undefined);
+      return { stream: input, committed };
+    },
+    openReader(relative, range): Readable {
+      const full = resolve(relative);
+      return range
+        ? createReadStream(full, { start: range.offset, end: range.offset + range.count - 1 })
+        : createReadStream(full);
+    },
+    async deleteAll() {
+      let count: number;
+      try {
+        const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
+        count = entries.filter((e) => e.isFile()).length;
+      } catch {
+        return 0;
+      }
+      await fs.rm(root, { recursive: true, force: true });
+      return count;
+    },
+  };
+}
