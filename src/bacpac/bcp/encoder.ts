@@ -1,0 +1,129 @@
+import { Transform, type TransformCallback } from 'node:stream';
+import { BacpacError } from '../errors';
+import { ByteWriter } from './byte-writer';
+import { compileColumns } from './column-codec';
+import type { FieldLayout } from './field-layout';
+import type { BcpColumn, BcpRow, BcpValue } from './types';
+import { BcpValueError, describeValue, fieldError } from './value-error';
+
+/** Table and 1-based row number of the row being encoded, for error messages. */
+export interface RowContext {
+  readonly table: string;
+  readonly row: number;
+}
+
+const TWO_32 = 4294967296;
+
+function writeNull(out: ByteWriter, layout: FieldLayout): void {
+  if (layout.nullAsZeroLength) out.fill(0, layout.prefixBytes);
+  else out.fill(0xff, layout.prefixBytes);
+}
+
+function writePrefix(buf: Buffer, at: number, prefixBytes: number, length: number): void {
+  if (prefixBytes === 1) buf[at] = length;
+  else if (prefixBytes === 2) buf.writeUInt16LE(length, at);
+  else if (prefixBytes === 4) buf.writeUInt32LE(length, at);
+  else {
+    const low = length % TWO_32;
+    buf.writeUInt32LE(low, at);
+    buf.writeUInt32LE((length - low) / TWO_32, at + 4);
+  }
+}
+
+/**
+ * Appends one row in BCP native format to `out`. On any error nothing of the row stays in `out`,
+ * and the error names the table, column and row (`[BCP_TOO_LONG] dbo.T row 3 column Name: ...`).
+ */
+export function encodeRow(
+  columns: readonly BcpColumn[],
+  row: BcpRow,
+  out: ByteWriter,
+  context: RowContext = { table: '(table)', row: 1 },
+): void {
+  const compiled = compileColumns(columns);
+  if (!Array.isArray(row) || row.length !== compiled.length) {
+    throw new BacpacError(
+      'BCP_ROW_SHAPE',
+      `${context.table} row ${context.row}: expected an array of ${compiled.length} values, found ` +
+        (Array.isArray(row) ? `${row.length} values` : describeValue(row)),
+      { table: context.table, row: context.row },
+    );
+  }
+  const start = out.pos;
+  let i = 0;
+  try {
+    for (; i < compiled.length; i++) {
+      const field = compiled[i]!;
+      const value = row[i] as BcpValue | undefined;
+      const layout = field.layout;
+      if (value === null || value === undefined) {
+        if (!field.column.nullable) {
+          throw new BcpValueError('BCP_NULL', `NULL given for NOT NULL ${field.label} column`);
+        }
+        writeNull(out, layout);
+        continue;
+      }
+      const prefixBytes = layout.prefixBytes;
+      if (prefixBytes === 0) {
+        field.codec.encode(out, value);
+        continue;
+      }
+      out.ensure(prefixBytes);
+      const prefixAt = out.pos;
+      out.pos += prefixBytes;
+      field.codec.encode(out, value);
+      writePrefix(out.buf, prefixAt, prefixBytes, out.pos - prefixAt - prefixBytes);
+    }
+  } catch (error) {
+    out.pos = start;
+    if (error instanceof BcpValueError) {
+      throw fieldError(
+        error.code,
+        { table: context.table, column: compiled[i]!.column.name, row: context.row },
+        error.message,
+      );
+    }
+    throw error;
+  }
+}
+
+export interface BcpEncoderOptions {
+  /** Table name for error messages, e.g. `dbo.Orders`. */
+  readonly table: string;
+  readonly columns: readonly BcpColumn[];
+  /** Bytes gathered before a chunk is pushed (default 64 KiB). */
+  readonly chunkSize?: number;
+}
+
+/**
+ * A stream that takes rows (arrays of values, object mode) and gives BCP native bytes in chunks of
+ * about `chunkSize`. It keeps normal stream backpressure: when the reader is slow, `write()`
+ * returns false and at most about one chunk plus the writable buffer is held.
+ */
+export function createBcpEncoder(options: BcpEncoderOptions): Transform {
+  const { table, columns } = options;
+  const chunkSize = options.chunkSize ?? 64 * 1024;
+  compileColumns(columns);
+  const out = new ByteWriter(chunkSize + 4096);
+  let rowNumber = 0;
+  return new Transform({
+    writableObjectMode: true,
+    readableObjectMode: false,
+    readableHighWaterMark: chunkSize,
+    transform(row: BcpRow, _encoding: BufferEncoding, callback: TransformCallback): void {
+      try {
+        rowNumber += 1;
+        encodeRow(columns, row, out, { table, row: rowNumber });
+      } catch (error) {
+        callback(error as Error);
+        return;
+      }
+      if (out.pos >= chunkSize) this.push(out.take());
+      callback();
+    },
+    flush(callback: TransformCallback): void {
+      if (out.pos > 0) this.push(out.take());
+      callback();
+    },
+  });
+}
