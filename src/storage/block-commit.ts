@@ -74,9 +74,16 @@ export async function stageBlockFromUrlRange(
   try {
     await blob.stageBlockFromURL(blockId, sourceUrl, offset, count);
   } catch (error) {
-    // The SDK's message may quote the source URL and with it the SAS signature.
-    if (error instanceof Error) error.message = error.message.split(sourceUrl).join(redactUrl(sourceUrl));
-    throw error;
+    // A new error: the SDK's carries the request, whose copy-source header holds the SAS signature.
+    const status = (error as { statusCode?: unknown }).statusCode;
+    const serviceCode = (error as { code?: unknown }).code;
+    const reason = (error instanceof Error ? error.message : 'unknown error').split('\n')[0];
+    throw new StorageError(
+      'STORAGE_COPY_FAILED',
+      `${blobPath(blob)}: staging bytes ${offset}..${offset + count - 1} of ${redactUrl(sourceUrl)} failed` +
+        ` (HTTP ${String(status)} ${String(serviceCode)}): ${reason}`,
+      { statusCode: status, serviceCode },
+    );
   }
 }
 

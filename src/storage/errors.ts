@@ -8,6 +8,7 @@ import { BacpacError } from '../bacpac/errors';
  * - STORAGE_INVALID_NAME      a container or blob name breaks Azure's or the product's naming rules
  * - TARGET_EXISTS             the target blob already exists and overwrite was not requested
  * - STORAGE_INVALID_RANGE     a byte range is negative, empty, too large or outside the blob
+ * - STORAGE_COPY_FAILED       the service could not copy a range from a source URL (Put Block From URL)
  * - STORAGE_TOO_MANY_BLOCKS   a block blob would need more than 50,000 blocks
  * - STORAGE_SOURCE_CHANGED    a blob being read changed (its ETag moved) between reads
  * - STORAGE_NO_SAS_CREDENTIAL a SAS was requested from a client that holds neither a key nor a token credential
