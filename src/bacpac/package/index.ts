@@ -7,14 +7,8 @@ export {
   UTF8_BOM,
 } from './xml-text';
 export type { LineEnding } from './xml-text';
-export {
-  dataPartName,
-  escapePartNameSegment,
-  parseDataPartName,
-  partUri,
-  resolveDataFolder,
-  unescapePartNameSegment,
-} from './part-names';
+export { escapePartNameSegment, unescapePartNameSegment } from './part-name-escaping';
+export { dataPartName, parseDataPartName, partUri, resolveDataFolder } from './part-names';
 export type { ParsedDataPartName } from './part-names';
 export { packageExtensions, readContentTypes, writeContentTypes } from './content-types';
 export type { ContentTypeEntry, PartExtension } from './content-types';
