@@ -70,11 +70,11 @@ function valueCodec(column: BcpColumn, layout: FieldLayout, label: string): Valu
     case 'date':
       return dateCodec;
     case 'time':
-      return timeCodec(checkedScale(column, 7, 7));
+      return timeCodec(checkedScale(column, 7, 0));
     case 'datetime2':
-      return datetime2Codec(checkedScale(column, 7, 7));
+      return datetime2Codec(checkedScale(column, 7, 0));
     case 'datetimeoffset':
-      return datetimeoffsetCodec(checkedScale(column, 7, 7));
+      return datetimeoffsetCodec(checkedScale(column, 7, 0));
     case 'datetime':
       return datetimeCodec;
     case 'smalldatetime':

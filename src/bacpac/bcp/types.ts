@@ -52,7 +52,11 @@ export interface BcpColumn {
   readonly isMax?: boolean;
   /** decimal/numeric precision (1-38). */
   readonly precision?: number;
-  /** decimal/numeric scale, or the fractional-second scale (0-7) of time, datetime2 and datetimeoffset. */
+  /**
+   * decimal/numeric scale, or the fractional-second scale (0-7) of time, datetime2 and
+   * datetimeoffset. Absent means 0, as in model.xml, which leaves out `Scale` when it is 0
+   * (so `datetime2(7)` must carry `scale: 7`). An absent decimal precision means 18.
+   */
   readonly scale?: number;
 }
 
@@ -74,7 +78,15 @@ export interface BcpColumn {
  */
 export type BcpValue = null | number | bigint | boolean | string | Buffer | SqlVariantValue;
 
-/** A sql_variant value: its base type, the base type's properties and the value itself. */
+/**
+ * A sql_variant value: its base type, the base type's properties and the value itself. Base types:
+ * tinyint, smallint, int, bigint, bit, real, float, money, smallmoney, decimal, numeric, date,
+ * time, datetime2, datetimeoffset, datetime, smalldatetime, uniqueidentifier, char, varchar, nchar,
+ * nvarchar, binary, varbinary. The decoder fills in every property it read, so a decoded value
+ * encodes back to the same bytes; when encoding, an absent `maxLength` is the value's own byte
+ * length, an absent `collation` is SQL_Latin1_General_CP1_CI_AS, and an absent scale is 7 for the
+ * time types and 0 for decimal/numeric (precision 18).
+ */
 export interface SqlVariantValue {
   readonly kind: 'sql_variant';
   /** Base type name as SQL Server names it (`varchar`, `int`, `decimal`, `nvarchar`, ...). */

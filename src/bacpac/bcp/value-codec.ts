@@ -21,7 +21,7 @@ export function typeLabel(column: BcpColumn): string {
     case 'time':
     case 'datetime2':
     case 'datetimeoffset':
-      return `${column.type}(${column.scale ?? 7})`;
+      return `${column.type}(${column.scale ?? 0})`;
     case 'char':
     case 'nchar':
     case 'binary':
