@@ -6,7 +6,7 @@ import {
   readContentTypes,
   writeContentTypes,
 } from '../../../src/bacpac/package/content-types';
-import { FIXTURE_NAMES, readFixtureEntry } from './fixture-zip';
+import { listFixtures, readFixtureEntry } from '../../helpers/fixtures';
 
 describe('[Content_Types].xml', () => {
   test('with data parts: the 340 bytes with CRC-32 3ec9296f', () => {
@@ -15,7 +15,7 @@ describe('[Content_Types].xml', () => {
     assert.equal(crc32(bytes).toString(16), '3ec9296f');
   });
 
-  for (const name of FIXTURE_NAMES) {
+  for (const name of listFixtures()) {
     test(`${name}: written bytes equal the fixture's`, async () => {
       const expected = await readFixtureEntry(name, '[Content_Types].xml');
       assert.deepEqual(writeContentTypes(packageExtensions(true)), expected);
@@ -48,7 +48,7 @@ describe('[Content_Types].xml', () => {
   });
 
   test('reader returns the fixture defaults in order', async () => {
-    const entries = readContentTypes(await readFixtureEntry('Northwind', '[Content_Types].xml'));
+    const entries = readContentTypes(await readFixtureEntry('Northwind.bacpac', '[Content_Types].xml'));
     assert.deepEqual(entries, [
       { kind: 'Default', key: 'xml', contentType: 'text/xml' },
       { kind: 'Default', key: 'BCP', contentType: 'application/octet-stream' },

@@ -1,24 +1,28 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readDacMetadata, writeDacMetadata } from '../../../src/bacpac/package/dac-metadata';
-import { FIXTURE_NAMES, readFixtureEntry } from './fixture-zip';
+import { listFixtures, readFixtureEntry } from '../../helpers/fixtures';
 
-const EXPECTED_NAMES: Record<(typeof FIXTURE_NAMES)[number], string> = {
-  'bacpactod-Test': 'Test',
-  'devops-module12-database': 'c25onprem-on-premises-db',
-  'spss-2025-3-30-9-48': 'spss',
-  AdventureWorksLT2022: 'AdventureWorksLT2022',
-  Northwind: 'Northwind',
-  imdb1000: 'imdb1000',
+const EXPECTED_NAMES: Readonly<Record<string, string>> = {
+  'bacpactod-Test.bacpac': 'Test',
+  'devops-module12-database.bacpac': 'c25onprem-on-premises-db',
+  'spss-2025-3-30-9-48.bacpac': 'spss',
+  'AdventureWorksLT2022.bacpac': 'AdventureWorksLT2022',
+  'Northwind.bacpac': 'Northwind',
+  'imdb1000.bacpac': 'imdb1000',
 };
 
 describe('DacMetadata.xml on the real fixtures', () => {
-  for (const name of FIXTURE_NAMES) {
+  test('all six fixtures are present', () => {
+    assert.deepEqual(listFixtures(), Object.keys(EXPECTED_NAMES).sort());
+  });
+
+  for (const name of listFixtures()) {
     test(`${name}: read, then written with the fixture's line ending, bytes equal`, async () => {
       const expected = await readFixtureEntry(name, 'DacMetadata.xml');
       const metadata = readDacMetadata(expected);
       assert.deepEqual(metadata, { name: EXPECTED_NAMES[name], version: '0.0.0.0' });
-      const lineEnding = name === 'imdb1000' ? '\n' : '\r\n';
+      const lineEnding = name === 'imdb1000.bacpac' ? '\n' : '\r\n';
       assert.deepEqual(writeDacMetadata({ name: metadata.name }, lineEnding), expected);
     });
   }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createSha256Tap, sha256Upper } from '../../../src/bacpac/package/model-checksum';
-import { FIXTURE_NAMES, readFixtureEntries } from './fixture-zip';
+import { listFixtures, readFixtureEntries } from '../../helpers/fixtures';
 
 function originChecksum(origin: Buffer): string {
   const match = /<Checksum Uri="\/model\.xml">([0-9A-F]{64})<\/Checksum>/.exec(origin.toString('utf8'));
@@ -12,7 +12,7 @@ function originChecksum(origin: Buffer): string {
 }
 
 describe('model checksum', () => {
-  for (const name of FIXTURE_NAMES) {
+  for (const name of listFixtures()) {
     test(`${name}: SHA-256 of model.xml equals Origin.xml's checksum, in one piece and streamed`, async () => {
       const entries = await readFixtureEntries(name);
       const model = entries.get('model.xml')!;

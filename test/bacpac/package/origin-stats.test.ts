@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { buildOriginInfo } from '../../../src/bacpac/package/origin-stats';
 import type { OriginStatsInput } from '../../../src/bacpac/package/origin-stats';
 import { writeOrigin } from '../../../src/bacpac/package/origin-writer';
-import { readFixtureEntry } from './fixture-zip';
+import { readFixtureEntry } from '../../helpers/fixtures';
 
 // The values of spss-2025-3-30-9-48.bacpac, a DacFx 162.5.57.1 export: the shape this exporter copies.
 const SPSS: OriginStatsInput = {
@@ -40,7 +40,7 @@ const SPSS: OriginStatsInput = {
 
 describe('buildOriginInfo', () => {
   test('written with CRLF, equals the spss fixture except for the sub-millisecond digits of Start', async () => {
-    const fixture = (await readFixtureEntry('spss-2025-3-30-9-48', 'Origin.xml')).toString('utf8');
+    const fixture = (await readFixtureEntry('spss-2025-3-30-9-48.bacpac', 'Origin.xml')).toString('utf8');
     const expected = fixture.replace(
       '<Start>2025-03-30T09:49:05.3062229+07:00</Start>',
       '<Start>2025-03-30T09:49:05.3060000+07:00</Start>',

@@ -5,10 +5,10 @@ import { writeOrigin } from '../../../src/bacpac/package/origin-writer';
 import { ORIGIN_END, ORIGIN_PACKAGE_PROPERTIES } from '../../../src/bacpac/package/origin-types';
 import type { OriginInfo } from '../../../src/bacpac/package/origin-types';
 import { detectLineEnding } from '../../../src/bacpac/package/xml-text';
-import { FIXTURE_NAMES, readFixtureEntry } from './fixture-zip';
+import { listFixtures, readFixtureEntry } from '../../helpers/fixtures';
 
 describe('Origin.xml on the real fixtures', () => {
-  for (const name of FIXTURE_NAMES) {
+  for (const name of listFixtures()) {
     test(`${name}: written from the values read out of it, bytes equal`, async () => {
       const expected = await readFixtureEntry(name, 'Origin.xml');
       const info = readOrigin(expected);
@@ -19,14 +19,14 @@ describe('Origin.xml on the real fixtures', () => {
   }
 
   test('imdb1000 is LF, the others CRLF', async () => {
-    for (const name of FIXTURE_NAMES) {
+    for (const name of listFixtures()) {
       const bytes = await readFixtureEntry(name, 'Origin.xml');
-      assert.equal(detectLineEnding(bytes), name === 'imdb1000' ? '\n' : '\r\n', name);
+      assert.equal(detectLineEnding(bytes), name === 'imdb1000.bacpac' ? '\n' : '\r\n', name);
     }
   });
 
   test('AdventureWorksLT2022: every field', async () => {
-    const info = readOrigin(await readFixtureEntry('AdventureWorksLT2022', 'Origin.xml'));
+    const info = readOrigin(await readFixtureEntry('AdventureWorksLT2022.bacpac', 'Origin.xml'));
     assert.deepEqual(info.packageProperties, {
       version: '3.1.0.0',
       containsExportedData: true,
@@ -61,7 +61,7 @@ describe('Origin.xml on the real fixtures', () => {
   });
 
   test('devops-module12-database: no ExportStatistics, no DataPhaseTables', async () => {
-    const info = readOrigin(await readFixtureEntry('devops-module12-database', 'Origin.xml'));
+    const info = readOrigin(await readFixtureEntry('devops-module12-database.bacpac', 'Origin.xml'));
     assert.equal(info.exportStatistics, undefined);
     assert.equal(info.dataPhaseTables, undefined);
     assert.deepEqual(info.server.objectCounts, [
@@ -73,7 +73,7 @@ describe('Origin.xml on the real fixtures', () => {
   });
 
   test('imdb1000: LF file, ServerVersion without a trailing line break', async () => {
-    const info = readOrigin(await readFixtureEntry('imdb1000', 'Origin.xml'));
+    const info = readOrigin(await readFixtureEntry('imdb1000.bacpac', 'Origin.xml'));
     assert.ok(info.server.serverVersion.endsWith('(Ubuntu 18.04.4 LTS) <X64>'));
     assert.equal(info.operation.start, '2020-05-22T17:33:33.4267870+07:00');
   });
@@ -198,7 +198,7 @@ describe('writeOrigin', () => {
 
 describe('readOrigin', () => {
   test('reports a missing element by path', async () => {
-    const text = (await readFixtureEntry('Northwind', 'Origin.xml'))
+    const text = (await readFixtureEntry('Northwind.bacpac', 'Origin.xml'))
       .toString('utf8')
       .replace(/<ModelSchemaVersion>.*<\/ModelSchemaVersion>/, '');
     assert.throws(
@@ -208,7 +208,7 @@ describe('readOrigin', () => {
   });
 
   test('reports a non-numeric statistic', async () => {
-    const text = (await readFixtureEntry('Northwind', 'Origin.xml'))
+    const text = (await readFixtureEntry('Northwind.bacpac', 'Origin.xml'))
       .toString('utf8')
       .replace('>3308<', '>3,308<');
     assert.throws(

@@ -7,7 +7,7 @@ import {
   resolveDataFolder,
 } from '../../../src/bacpac/package/part-names';
 import { readRels } from '../../../src/bacpac/package/rels';
-import { FIXTURE_NAMES, readFixtureEntries } from './fixture-zip';
+import { listFixtures, readFixtureEntries } from '../../helpers/fixtures';
 
 describe('data part names of the real fixtures', () => {
   test('Northwind stores [dbo].[Order Details] as Data/dbo.Order%20Details/...', () => {
@@ -22,7 +22,7 @@ describe('data part names of the real fixtures', () => {
     });
   });
 
-  for (const name of FIXTURE_NAMES) {
+  for (const name of listFixtures()) {
     test(`${name}: every data entry name is dataPartName() of the table its relationships name`, async () => {
       const entries = await readFixtureEntries(name);
       const rels = readRels(entries.get('_rels/.rels')!);

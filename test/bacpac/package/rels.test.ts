@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseDataPartName } from '../../../src/bacpac/package/part-names';
 import { randomRelationshipId, readRels, writeRels } from '../../../src/bacpac/package/rels';
 import type { DataPartReference } from '../../../src/bacpac/package/rels';
-import { FIXTURE_NAMES, readFixtureEntries } from './fixture-zip';
+import { listFixtures, readFixtureEntries } from '../../helpers/fixtures';
 
 function idsFrom(ids: readonly string[]): () => string {
   let next = 0;
@@ -15,7 +15,7 @@ function idsFrom(ids: readonly string[]): () => string {
 }
 
 describe('_rels/.rels on the real fixtures', () => {
-  for (const name of FIXTURE_NAMES) {
+  for (const name of listFixtures()) {
     test(`${name}: written from the ZIP's data entries (in entry order) and the fixture's ids, bytes equal`, async () => {
       const entries = await readFixtureEntries(name);
       const expected = entries.get('_rels/.rels')!;
@@ -35,7 +35,7 @@ describe('_rels/.rels on the real fixtures', () => {
   }
 
   test('Devops: the reader returns the two relationships as written', async () => {
-    const rels = readRels((await readFixtureEntries('devops-module12-database')).get('_rels/.rels')!);
+    const rels = readRels((await readFixtureEntries('devops-module12-database.bacpac')).get('_rels/.rels')!);
     const target = '/Data/dbo.DemoTable/TableData-000-00000.BCP';
     assert.deepEqual(rels.relationships, [
       { type: 'table=DemoTable', target, id: 'R91f525e00bea4684' },
@@ -45,7 +45,7 @@ describe('_rels/.rels on the real fixtures', () => {
   });
 
   test('Northwind: the table name in Type is raw, the target escaped', async () => {
-    const rels = readRels((await readFixtureEntries('Northwind')).get('_rels/.rels')!);
+    const rels = readRels((await readFixtureEntries('Northwind.bacpac')).get('_rels/.rels')!);
     const owner = rels.tablesByTarget.get('/Data/dbo.Order%20Details/TableData-000-00000.BCP');
     assert.deepEqual(owner, { table: 'Order Details', schema: 'dbo' });
   });
