@@ -30,5 +30,5 @@ export { ORIGIN_START_PATTERN, formatOriginStart } from './origin-start-time';
 export { writeOrigin } from './origin-writer';
 export { readOrigin } from './origin-reader';
 export { Sha256Tap, createSha256Tap, sha256Upper } from './model-checksum';
-export { UNCOUNTED_ELEMENT_TYPES, buildOriginInfo } from './origin-stats';
+export { buildOriginInfo } from './origin-stats';
 export type { OriginStatsInput } from './origin-stats';

@@ -1,75 +1,74 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { readModelXml } from '../../../src/bacpac/model/reader';
+import { readOrigin } from '../../../src/bacpac/package/origin-reader';
 import { buildOriginInfo } from '../../../src/bacpac/package/origin-stats';
-import type { OriginStatsInput } from '../../../src/bacpac/package/origin-stats';
 import { writeOrigin } from '../../../src/bacpac/package/origin-writer';
-import { readFixtureEntry } from '../../helpers/fixtures';
+import { detectLineEnding } from '../../../src/bacpac/package/xml-text';
+import { readFixtureEntries } from '../../helpers/fixtures';
 
-// The values of spss-2025-3-30-9-48.bacpac, a DacFx 162.5.57.1 export: the shape this exporter copies.
-const SPSS: OriginStatsInput = {
-  model: {
-    header: {
-      fileFormatVersion: '1.2',
-      schemaVersion: '3.3',
-      platform: 'SqlAzureV12',
-      collationLcid: 1033,
-      collationCaseSensitive: false,
-    },
-  },
-  objectCounts: new Map([
-    ['SqlTable', 34],
-    ['SqlSimpleColumn', 275],
-    ['SqlTypeSpecifier', 275],
-    ['SqlPrimaryKeyConstraint', 34],
-    ['SqlIndexedColumnSpecification', 80],
-    ['SqlForeignKeyConstraint', 41],
-    ['SqlIndex', 41],
-    ['SqlDefaultConstraint', 2],
-    ['SqlPermissionStatement', 2],
-    ['SqlView', 0],
-  ]),
-  serverVersion:
-    'Microsoft SQL Azure (RTM) - 12.0.2000.8 \n\tJan 29 2025 16:27:12 \n\tCopyright (C) 2022 Microsoft Corporation\n',
-  tableRowCountTotal: 2183n,
-  sourceDatabaseSize: 17704n,
-  modelChecksum: '3cc95291e1a5cad04ec469328d9ae8153641832632f28764e351ac267ca06a53',
-  identity: '5708BDB3-0906-48DF-9F0D-900625690567',
-  startedAt: new Date('2025-03-30T02:49:05.306Z'),
-  utcOffsetMinutes: 420,
-};
+const IDENTITY = '0F8FAD5B-D9CB-469F-A165-70867728950E';
+const STARTED_AT = new Date('2025-03-30T02:49:05.306Z');
+const OUR_OPERATION_LINES = [
+  '    <Identity>0f8fad5b-d9cb-469f-a165-70867728950e</Identity>',
+  '    <Start>2025-03-30T09:49:05.3060000+07:00</Start>',
+  '    <End>0001-01-01T00:00:00.0000000</End>',
+  '    <ProductName>Microsoft.SqlServer.Dac, Version=162.0.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a</ProductName>',
+  '    <ProductVersion>162.5.57.1</ProductVersion>',
+];
 
-describe('buildOriginInfo', () => {
-  test('written with CRLF, equals the spss fixture except for the sub-millisecond digits of Start', async () => {
-    const fixture = (await readFixtureEntry('spss-2025-3-30-9-48.bacpac', 'Origin.xml')).toString('utf8');
-    const expected = fixture.replace(
-      '<Start>2025-03-30T09:49:05.3062229+07:00</Start>',
-      '<Start>2025-03-30T09:49:05.3060000+07:00</Start>',
-    );
-    assert.notEqual(expected, fixture);
-    assert.equal(writeOrigin(buildOriginInfo(SPSS), '\r\n').toString('utf8'), expected);
-  });
+// The four fixtures whose Origin.xml has ExportStatistics, as this exporter always writes.
+const WITH_STATISTICS = [
+  'bacpactod-Test.bacpac',
+  'spss-2025-3-30-9-48.bacpac',
+  'AdventureWorksLT2022.bacpac',
+  'Northwind.bacpac',
+];
 
-  test('DatabaseOptions is always 1; unprefixed keys are accepted', () => {
-    const info = buildOriginInfo({ ...SPSS, objectCounts: new Map([['Table', 2]]) });
-    assert.deepEqual(info.server.objectCounts, [
-      { type: 'Table', count: 2 },
-      { type: 'DatabaseOptions', count: 1 },
-    ]);
-  });
+describe('buildOriginInfo on the real models', () => {
+  for (const name of WITH_STATISTICS) {
+    test(`${name}: equals the fixture's Origin.xml but for our Operation and no DataPhaseTables`, async () => {
+      const entries = await readFixtureEntries(name);
+      const model = entries.get('model.xml')!;
+      const origin = entries.get('Origin.xml')!;
+      const eol = detectLineEnding(origin);
+      const fixtureText = origin.toString('utf8');
+      const checksum = /<Checksum Uri="\/model\.xml">([0-9A-F]{64})</.exec(fixtureText)?.[1];
+      const rowTotal = /<TableRowCountTotalTag>(\d+)</.exec(fixtureText)?.[1];
+      const size = /<SourceDatabaseSize>(\d+)</.exec(fixtureText)?.[1];
+      assert.ok(checksum && rowTotal && size);
+      const expected = fixtureText
+        .replace(/ {4}<Identity>[\s\S]*<\/ProductVersion>/, OUR_OPERATION_LINES.join(eol))
+        .replace(/\r?\n {2}<DataPhaseTables>.*<\/DataPhaseTables>/, '');
 
-  test('a type counted under both spellings is refused', () => {
-    const counts = new Map([
-      ['SqlTable', 2],
-      ['Table', 2],
-    ]);
-    assert.throws(
-      () => buildOriginInfo({ ...SPSS, objectCounts: counts }),
-      /\[ORIGIN_FIELD_INVALID\].*Table is counted twice/,
-    );
-  });
+      const info = buildOriginInfo({
+        model: await readModelXml(model),
+        serverVersion: readOrigin(origin).server.serverVersion,
+        tableRowCountTotal: BigInt(rowTotal),
+        sourceDatabaseSize: BigInt(size),
+        modelChecksum: checksum.toLowerCase(),
+        identity: IDENTITY,
+        startedAt: STARTED_AT,
+        utcOffsetMinutes: 420,
+      });
+      assert.equal(writeOrigin(info, eol).toString('utf8'), expected);
+    });
+  }
 
-  test('ModelSchemaVersion follows the model header', () => {
-    const model = { header: { ...SPSS.model.header, schemaVersion: '2.9' } };
-    assert.equal(buildOriginInfo({ ...SPSS, model }).modelSchemaVersion, '2.9');
+  test('spss (DacFx 162.5.57.1, the release we imitate) differs only in the sub-millisecond digits of Start', async () => {
+    const entries = await readFixtureEntries('spss-2025-3-30-9-48.bacpac');
+    const origin = entries.get('Origin.xml')!;
+    const info = buildOriginInfo({
+      model: await readModelXml(entries.get('model.xml')!),
+      serverVersion: readOrigin(origin).server.serverVersion,
+      tableRowCountTotal: 2183n,
+      sourceDatabaseSize: 17704n,
+      modelChecksum: '3CC95291E1A5CAD04EC469328D9AE8153641832632F28764E351AC267CA06A53',
+      identity: '5708bdb3-0906-48df-9f0d-900625690567',
+      startedAt: STARTED_AT,
+      utcOffsetMinutes: 420,
+    });
+    const expected = origin.toString('utf8').replace('09:49:05.3062229+07:00', '09:49:05.3060000+07:00');
+    assert.equal(writeOrigin(info).toString('utf8'), expected);
   });
 });
