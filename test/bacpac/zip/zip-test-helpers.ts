@@ -3,7 +3,7 @@
  * checking our writer, and small stream utilities. Nothing here uses the code under test.
  */
 import path from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Writable, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
 
 export const FIXTURE_DIR = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'bacpac');
