@@ -1,0 +1,143 @@
+import type { DurableOrchestrationContext, OrchestrationContext, Task } from 'durable-functions';
+import { BacpacError } from '../bacpac/errors';
+import {
+  ActivityNames,
+  type AssembleInput,
+  type AssembleResult,
+  type CleanupInput,
+  type PlanExportInput,
+  type PlanSummary,
+} from './contracts';
+import { errorText, failureBody, parseFailure } from './coded-error';
+import type { ExportErrorInfo, ExportResult } from './export-status';
+import { OrchestratorNames } from './names';
+import type { ExportOrchestrationInput } from './orchestration-input';
+import { partFailureInfo } from './part-failure';
+import type { PartsBatchInput } from './parts-batch-orchestrator';
+import { runPartsWindow } from './parts-window';
+import { tablesInRange } from './plan-lookup';
+import { addPart, initialProgress, type ProgressState } from './progress';
+import { toRetryOptions } from './retry-options';
+import { StatusReporter } from './status-reporter';
+
+/**
+ * The export pipeline: plan -> export every part (bounded fan-out, retry per part; batches of
+ * sub-orchestrations for large plans) -> assemble and commit -> clean staging. Cleanup runs whatever
+ * happened before it; a failure then fails the orchestration with `[CODE] <table> part <N>: message`.
+ */
+export function* exportBacpacOrchestrator(
+  context: OrchestrationContext,
+): Generator<Task, ExportResult, unknown> {
+  const df = context.df;
+  const input = df.getInput<ExportOrchestrationInput>();
+  const { runId, request, settings } = input;
+  const stepRetry = toRetryOptions(settings.stepRetry);
+  const status = new StatusReporter(df, runId, initialProgress(0, 0, '0'));
+  let failure: ExportErrorInfo | undefined;
+  let result: ExportResult | undefined;
+
+  try {
+    const planInput: PlanExportInput = { runId, request };
+    const plan = (yield df.callActivityWithRetry(
+      ActivityNames.planExport,
+      stepRetry,
+      planInput,
+    )) as PlanSummary;
+    status.setProgress(initialProgress(plan.tablesTotal, plan.partsTotal, plan.rowsEstimated));
+    status.setPhase('exporting', 'plannedAt');
+
+    failure = yield* exportParts(df, input, plan, status);
+
+    if (failure === undefined) {
+      status.setPhase('assembling', 'exportedAt');
+      const assembleInput: AssembleInput = {
+        runId,
+        planBlob: plan.planBlob,
+        partsTotal: plan.partsTotal,
+        target: request.target,
+        overwrite: request.options.overwrite,
+      };
+      const assembled = (yield df.callActivityWithRetry(
+        ActivityNames.assembleBacpac,
+        stepRetry,
+        assembleInput,
+      )) as AssembleResult;
+      result = { ...assembled };
+      status.mark('assembledAt');
+    }
+  } catch (error) {
+    failure = parseFailure(error, 'EXPORT_STEP_FAILED');
+  }
+
+  status.setPhase('cleaning-up');
+  try {
+    const cleanupInput: CleanupInput = { runId };
+    yield df.callActivityWithRetry(ActivityNames.cleanupStaging, stepRetry, cleanupInput);
+  } catch (error) {
+    // A cleanup failure must not hide the export's own outcome; the blobs stay under <runId>/.
+    if (!df.isReplaying) context.warn(`Staging cleanup of run ${runId} failed: ${errorText(error)}`);
+  }
+
+  if (failure !== undefined || result === undefined) {
+    const info = failure ?? { code: 'EXPORT_NO_RESULT', message: 'the pipeline ended without a result' };
+    status.setError(info);
+    status.mark('finishedAt');
+    throw new BacpacError(info.code, failureBody(info), { ...info });
+  }
+  status.setPhase('done', 'finishedAt');
+  return result;
+}
+
+function* exportParts(
+  df: DurableOrchestrationContext,
+  input: ExportOrchestrationInput,
+  plan: PlanSummary,
+  status: StatusReporter,
+): Generator<Task, ExportErrorInfo | undefined, unknown> {
+  const { runId, request, settings } = input;
+  const common = {
+    runId,
+    planBlob: plan.planBlob,
+    compression: request.options.compression,
+    maxParallelism: request.options.maxParallelism,
+    partRetry: settings.partRetry,
+  };
+
+  if (plan.partsTotal <= settings.partsPerBatch) {
+    const failed = yield* runPartsWindow(
+      df,
+      { ...common, firstPart: 0, partCount: plan.partsTotal },
+      (manifest) => status.setProgress(addPart(status.currentProgress, manifest)),
+    );
+    return failed === undefined ? undefined : partFailureInfo(failed, plan.tables);
+  }
+
+  const count = Math.ceil(plan.partsTotal / settings.partsPerBatch);
+  for (let index = 0; index < count; index += 1) {
+    const firstPart = index * settings.partsPerBatch;
+    const partCount = Math.min(settings.partsPerBatch, plan.partsTotal - firstPart);
+    const tables = tablesInRange(plan.tables, firstPart, partCount);
+    const batchInput: PartsBatchInput = {
+      ...common,
+      firstPart,
+      partCount,
+      progress: status.currentProgress,
+      ...(tables === undefined ? {} : { tables }),
+    };
+    const instanceId = df.newGuid(df.instanceId);
+    status.setBatch({ instanceId, index, count });
+    try {
+      const progress = (yield df.callSubOrchestrator(
+        OrchestratorNames.exportPartsBatch,
+        batchInput,
+        instanceId,
+      )) as ProgressState;
+      status.setProgress(progress);
+    } catch (error) {
+      status.setBatch(undefined);
+      return parseFailure(error, 'EXPORT_PART_FAILED');
+    }
+  }
+  status.setBatch(undefined);
+  return undefined;
+}

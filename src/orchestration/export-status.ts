@@ -1,0 +1,63 @@
+/**
+ * What an export reports about itself: the orchestration's custom status (kept well under the 16 KB
+ * limit: a handful of counters and timestamps) and its result. The HTTP status document is built
+ * from these.
+ */
+
+export type ExportPhase = 'planning' | 'exporting' | 'assembling' | 'committing' | 'cleaning-up' | 'done';
+
+export interface ExportProgress {
+  readonly tablesTotal: number;
+  readonly tablesDone: number;
+  readonly partsTotal: number;
+  readonly partsDone: number;
+  /** Decimal string: exact row counts never pass through a JS number. */
+  readonly rowsExported: string;
+  readonly rowsEstimated: string;
+  /** Bytes written to staging so far (compressed part data). */
+  readonly bytesWritten: number;
+  /** 0-100: planning 0, exporting up to 90 by parts done, assembling 95, done 100. */
+  readonly percent: number;
+}
+
+/** ISO 8601 instants taken from the orchestration clock (context.df.currentUtcDateTime). */
+export interface ExportTimings {
+  readonly startedAt: string;
+  readonly plannedAt?: string;
+  readonly exportedAt?: string;
+  readonly assembledAt?: string;
+  readonly finishedAt?: string;
+}
+
+export interface ExportErrorInfo {
+  readonly code: string;
+  readonly message: string;
+  /** `schema.table`, when the failure concerns one table. */
+  readonly table?: string;
+  /** Part index, when the failure concerns one data part. */
+  readonly part?: number;
+}
+
+export interface ActiveBatch {
+  /** Instance id of the running batch sub-orchestration (its custom status has live progress). */
+  readonly instanceId: string;
+  readonly index: number;
+  readonly count: number;
+}
+
+export interface ExportCustomStatus {
+  readonly runId: string;
+  readonly phase: ExportPhase;
+  readonly progress: ExportProgress;
+  readonly timings: ExportTimings;
+  readonly batch?: ActiveBatch;
+  readonly error?: ExportErrorInfo;
+}
+
+/** The orchestration output of a successful export. */
+export interface ExportResult {
+  readonly blobUrl: string;
+  readonly sizeBytes: number;
+  readonly tables: number;
+  readonly rows: string;
+}

@@ -1,0 +1,74 @@
+import type { DurableOrchestrationContext } from 'durable-functions';
+import type {
+  ActiveBatch,
+  ExportCustomStatus,
+  ExportErrorInfo,
+  ExportPhase,
+  ExportTimings,
+} from './export-status';
+import { progressView, type ProgressState } from './progress';
+
+/** Keeps an orchestration's custom status (phase, progress, timings) and publishes every change. */
+export class StatusReporter {
+  private phase: ExportPhase = 'planning';
+  private progress: ProgressState;
+  private timings: ExportTimings;
+  private batch: ActiveBatch | undefined;
+  private error: ExportErrorInfo | undefined;
+
+  constructor(
+    private readonly df: DurableOrchestrationContext,
+    private readonly runId: string,
+    progress: ProgressState,
+  ) {
+    this.progress = progress;
+    this.timings = { startedAt: this.now() };
+    this.publish();
+  }
+
+  now(): string {
+    return this.df.currentUtcDateTime.toISOString();
+  }
+
+  get currentProgress(): ProgressState {
+    return this.progress;
+  }
+
+  setPhase(phase: ExportPhase, timing?: keyof Omit<ExportTimings, 'startedAt'>): void {
+    this.phase = phase;
+    if (timing !== undefined) this.timings = { ...this.timings, [timing]: this.now() };
+    this.publish();
+  }
+
+  mark(timing: keyof Omit<ExportTimings, 'startedAt'>): void {
+    this.timings = { ...this.timings, [timing]: this.now() };
+    this.publish();
+  }
+
+  setProgress(progress: ProgressState): void {
+    this.progress = progress;
+    this.publish();
+  }
+
+  setBatch(batch: ActiveBatch | undefined): void {
+    this.batch = batch;
+    this.publish();
+  }
+
+  setError(error: ExportErrorInfo): void {
+    this.error = error;
+    this.publish();
+  }
+
+  private publish(): void {
+    const status: ExportCustomStatus = {
+      runId: this.runId,
+      phase: this.phase,
+      progress: progressView(this.progress, this.phase),
+      timings: this.timings,
+      ...(this.batch === undefined ? {} : { batch: this.batch }),
+      ...(this.error === undefined ? {} : { error: this.error }),
+    };
+    this.df.setCustomStatus(status);
+  }
+}
