@@ -69,15 +69,24 @@ export function createDirectoryStagingStore(root: string): StagingStore {
         ? createReadStream(full, { start: range.offset, end: range.offset + range.count - 1 })
         : createReadStream(full);
     },
-    async deleteAll() {
-      let count: number;
+    async deletePrefix(prefix) {
+      if (prefix === '') {
+        throw new StorageError('STORAGE_INVALID_NAME', `${root}: refusing to delete with an empty prefix`);
+      }
+      let entries: string[];
       try {
-        const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
-        count = entries.filter((e) => e.isFile()).length;
+        entries = (await fs.readdir(root, { recursive: true })).map((e) => e.split(path.sep).join('/'));
       } catch {
         return 0;
       }
-      await fs.rm(root, { recursive: true, force: true });
+      const matching = entries.filter((name) => name.startsWith(prefix));
+      let count = 0;
+      for (const name of matching.sort().reverse()) {
+        const full = resolve(name);
+        const stat = await fs.stat(full).catch(() => undefined);
+        if (stat?.isFile()) count++;
+        await fs.rm(full, { recursive: true, force: true });
+      }
       return count;
     },
   };

@@ -1,13 +1,13 @@
 import type { Readable, Writable } from 'node:stream';
 
 /**
- * Where one export run keeps its intermediate files: the plan, model.xml, the data parts and their
- * manifests. Paths are relative to the run (`plan.json`, `parts/00003.bcp`). The blob implementation
- * keeps them under `<staging container>/<runId>/`; the directory implementation, used by the
- * command-line export to a local file, under a temporary folder.
+ * Where export runs keep their intermediate files: plans, model.xml, the data parts and their
+ * manifests, named `<runId>/...` (see src/orchestration/staging-layout.ts). The blob implementation
+ * keeps them in the staging container of the app storage account; the directory implementation, used
+ * by the command-line export to a local file, in a temporary folder.
  */
 export interface StagingStore {
-  /** A human-readable location for messages, e.g. `bacpac-staging/run-123/`. */
+  /** A human-readable location for messages, e.g. `bacpac-staging`. */
   readonly location: string;
   writeJson(path: string, value: unknown): Promise<void>;
   readJson<T>(path: string): Promise<T>;
@@ -19,8 +19,8 @@ export interface StagingStore {
   createWriter(path: string): StagedWriter;
   /** Streams a staged file, or the byte range [offset, offset + count). */
   openReader(path: string, range?: { offset: number; count: number }): Readable;
-  /** Deletes everything of this run; returns how many files were removed. */
-  deleteAll(): Promise<number>;
+  /** Deletes every file whose name starts with `prefix` (never empty); returns how many were removed. */
+  deletePrefix(prefix: string): Promise<number>;
   /**
    * A URL the storage service itself can read the file from (a short-lived SAS for blobs), so a
    * target in the same service can copy ranges server-side. Undefined when not possible.

@@ -1,0 +1,155 @@
+import type { BlockBlobClient } from '@azure/storage-blob';
+import type { ArchivePiece, BacpacTarget, CommittedArchive } from './bacpac-target';
+import {
+  blockIdFor,
+  commitBlocks,
+  MAX_BLOCKS,
+  MiB,
+  stageBlockFromUrlRange,
+  stageBufferBlock,
+} from './block-commit';
+import { StorageError } from './errors';
+import { redactUrl } from './redact-url';
+import type { StagingStore } from './staging-store';
+
+export interface BlobBacpacTargetOptions {
+  /**
+   * Copy staged parts with Put Block From URL, so their bytes never pass through this process
+   * (default true). When false, or when the staging store cannot give a copy URL, parts are streamed
+   * through this process instead. Both paths produce the same bytes.
+   */
+  readonly serverSideCopy?: boolean;
+  /** Staged files smaller than this are read and merged into the surrounding block (default 4 MiB). */
+  readonly mergeBelowBytes?: number;
+  /** Largest range copied into one block from a URL (default 256 MiB; the service allows 4000 MiB). */
+  readonly copyRangeBytes?: number;
+  /** Size of blocks this process writes itself (default 8 MiB). */
+  readonly blockBytes?: number;
+  /** Blocks staged at once (default 8). */
+  readonly concurrency?: number;
+}
+
+/**
+ * A BACPAC committed as one block blob. Headers, small parts and the central directory are staged as
+ * blocks this process writes; large staged parts are copied block by block by the storage service.
+ * Nothing is visible until the single commit, which carries `If-None-Match: *` unless overwriting.
+ * Memory: at most `concurrency` blocks of `blockBytes` are held at once.
+ */
+export function createBlobBacpacTarget(
+  blob: BlockBlobClient,
+  options: BlobBacpacTargetOptions = {},
+): BacpacTarget {
+  const location = redactUrl(blob.url);
+  const mergeBelow = options.mergeBelowBytes ?? 4 * MiB;
+  const copyRange = options.copyRangeBytes ?? 256 * MiB;
+  const blockBytes = options.blockBytes ?? 8 * MiB;
+  const concurrency = Math.max(1, options.concurrency ?? 8);
+
+  return {
+    location,
+    exists: () => blob.exists(),
+    async metadata() {
+      try {
+        return (await blob.getProperties()).metadata;
+      } catch {
+        return undefined;
+      }
+    },
+    async commit(
+      pieces: readonly ArchivePiece[],
+      staging: StagingStore,
+      commitOptions,
+    ): Promise<CommittedArchive> {
+      const blockIds: string[] = [];
+      const inFlight = new Set<Promise<void>>();
+      let failure: Error | undefined;
+      let bytesMoved = 0;
+      let size = 0;
+
+      const nextId = (): string => {
+        if (blockIds.length >= MAX_BLOCKS) {
+          throw new StorageError(
+            'STORAGE_TOO_MANY_BLOCKS',
+            `${location}: the archive would need more than ${MAX_BLOCKS} blocks; use larger parts`,
+          );
+        }
+        const id = blockIdFor(blockIds.length);
+        blockIds.push(id);
+        return id;
+      };
+      const run = async (task: () => Promise<void>): Promise<void> => {
+        if (failure !== undefined) throw failure;
+        while (inFlight.size >= concurrency) await Promise.race(inFlight);
+        if (failure !== undefined) throw failure;
+        const promise = task()
+          .catch((err: unknown) => {
+            failure ??= err instanceof Error ? err : new Error(String(err));
+          })
+          .finally(() => inFlight.delete(promise));
+        inFlight.add(promise);
+      };
+
+      let pending: Buffer[] = [];
+      let pendingBytes = 0;
+      const flush = async (): Promise<void> => {
+        if (pendingBytes === 0) return;
+        const data = Buffer.concat(pending, pendingBytes);
+        pending = [];
+        pendingBytes = 0;
+        const id = nextId();
+        bytesMoved += data.length;
+        await run(() => stageBufferBlock(blob, id, data));
+      };
+      const append = async (data: Buffer): Promise<void> => {
+        pending.push(data);
+        pendingBytes += data.length;
+        if (pendingBytes >= blockBytes) await flush();
+      };
+
+      for (const piece of pieces) {
+        if (piece.kind === 'bytes') {
+          size += piece.data.length;
+          await append(piece.data);
+          continue;
+        }
+        size += piece.size;
+        if (piece.size === 0) continue;
+        const url =
+          options.serverSideCopy === false || piece.size < mergeBelow
+            ? undefined
+            : await staging.copySourceUrl?.(piece.name);
+        if (url !== undefined) {
+          await flush();
+          for (let offset = 0; offset < piece.size; offset += copyRange) {
+            const count = Math.min(copyRange, piece.size - offset);
+            const id = nextId();
+            await run(() => stageBlockFromUrlRange(blob, id, url, offset, count));
+          }
+          continue;
+        }
+        let streamed = 0;
+        for await (const chunk of staging.openReader(piece.name)) {
+          const data = chunk as Buffer;
+          streamed += data.length;
+          await append(data);
+        }
+        if (streamed !== piece.size) {
+          throw new StorageError(
+            'STORAGE_SOURCE_CHANGED',
+            `${staging.location}/${piece.name}: expected ${piece.size} bytes, read ${streamed}`,
+          );
+        }
+      }
+      await flush();
+      await Promise.all(inFlight);
+      if (failure !== undefined) throw failure;
+      await commitOptions.beforeCommit?.();
+      await commitBlocks(blob, blockIds, {
+        overwrite: commitOptions.overwrite,
+        contentType: 'application/octet-stream',
+        metadata: commitOptions.metadata,
+      });
+      return { location, sizeBytes: size, bytesMoved };
+    },
+  };
+}
