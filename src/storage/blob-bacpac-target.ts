@@ -77,10 +77,13 @@ export function createBlobBacpacTarget(
         blockIds.push(id);
         return id;
       };
+      const rethrow = (): void => {
+        if (failure !== undefined) throw failure;
+      };
       const run = async (task: () => Promise<void>): Promise<void> => {
-        if (failure !== undefined) throw failure;
+        rethrow();
         while (inFlight.size >= concurrency) await Promise.race(inFlight);
-        if (failure !== undefined) throw failure;
+        rethrow();
         const promise = task()
           .catch((err: unknown) => {
             failure ??= err instanceof Error ? err : new Error(String(err));
@@ -142,7 +145,7 @@ export function createBlobBacpacTarget(
       }
       await flush();
       await Promise.all(inFlight);
-      if (failure !== undefined) throw failure;
+      rethrow();
       await commitOptions.beforeCommit?.();
       await commitBlocks(blob, blockIds, {
         overwrite: commitOptions.overwrite,
