@@ -1,16 +1,10 @@
 import type { BlobClient } from '@azure/storage-blob';
+import type { RandomAccessSource } from '../bacpac/zip/random-access-source';
 import { hasStatus, StorageError } from './errors';
 
-/**
- * Random access to a blob's bytes, structurally identical to the ZIP reader's `RandomAccessSource`, so a
- * BACPAC can be read straight from Blob Storage.
- */
-export interface RandomAccessSource {
-  readonly size: number;
-  read(offset: number, length: number): Promise<Buffer>;
-  close?(): Promise<void>;
-}
+export type { RandomAccessSource };
 
+/** Random access to a blob's bytes, in the ZIP reader's shape, so a BACPAC can be read straight from Blob Storage. */
 export interface BlobRangeSource extends RandomAccessSource {
   /** The ETag every read is pinned to. */
   readonly etag: string;

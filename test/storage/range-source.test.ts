@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { openEntryStream, openZip } from '../../src/bacpac/zip';
 import { openBlobRangeSource } from '../../src/storage/range-source';
+import { fixturePath, readFixtureEntries } from '../helpers/fixtures';
 import { withTestContainer } from '../helpers/azurite';
 
 test('reads exact byte ranges of a blob', async (t) => {
@@ -53,4 +55,24 @@ test('fails with STORAGE_SOURCE_CHANGED when the blob is replaced between reads'
     code: 'STORAGE_SOURCE_CHANGED',
     message: `[STORAGE_SOURCE_CHANGED] ${container.containerName}/moving.bacpac: the blob changed while it was being read (ETag ${source.etag} no longer matches)`,
   });
+});
+
+test('the ZIP reader opens a real BACPAC straight from a blob', async (t) => {
+  const container = await withTestContainer(t);
+  const blob = container.getBlockBlobClient('Northwind.bacpac');
+  await blob.uploadFile(fixturePath('Northwind.bacpac'));
+  const expected = await readFixtureEntries('Northwind.bacpac'); // read by yauzl from the local file
+
+  const zip = await openZip(await openBlobRangeSource(blob));
+  assert.deepEqual(
+    zip.entries.map((e) => e.name),
+    [...expected.keys()],
+  );
+  for (const name of ['model.xml', 'Origin.xml', 'Data/dbo.Customers/TableData-000-00000.BCP']) {
+    const entry = zip.getEntry(name);
+    assert.ok(entry, name);
+    const chunks: Buffer[] = [];
+    for await (const chunk of openEntryStream(zip, entry)) chunks.push(chunk as Buffer);
+    assert.deepEqual(Buffer.concat(chunks), expected.get(name), name);
+  }
 });
