@@ -115,10 +115,9 @@ export class OrchestrationDriver {
       const text = error instanceof Error ? error.message : String(error);
       const at = text.indexOf(OUT_OF_PROC_LABEL);
       if (at < 0) throw error;
-      return {
-        state: JSON.parse(text.slice(at + OUT_OF_PROC_LABEL.length)) as EpisodeState,
-        failure: text.slice(0, at),
-      };
+      // The library throws with the serialised OrchestratorState; its `error` is the orchestrator's message.
+      const state = JSON.parse(text.slice(at + OUT_OF_PROC_LABEL.length)) as EpisodeState;
+      return { state, failure: state.error ?? '' };
     }
   }
 
@@ -194,8 +193,11 @@ export class OrchestrationDriver {
     return this;
   }
 
-  /** The last attempt of an activity fails (no retry follows). */
-  fail(id: number, reason: string): this {
+  /**
+   * The last attempt of an activity called with retry fails. The extension's retry loop still waits out
+   * one more backoff timer before giving up, and the library counts attempts when that timer fires.
+   */
+  failLastAttempt(id: number, reason: string): this {
     const timestamp = this.tick();
     this.history.push(
       new TaskFailedEvent({
@@ -206,6 +208,13 @@ export class OrchestrationDriver {
         reason,
         details: 'at stack',
       }),
+    );
+    const timerId = this.nextId++;
+    const fireAt = new Date(this.clock + 5_000);
+    this.history.push(new TimerCreatedEvent({ eventId: timerId, timestamp, isPlayed: false, fireAt }));
+    const fired = this.tick();
+    this.history.push(
+      new TimerFiredEvent({ eventId: -1, timestamp: fired, isPlayed: false, timerId, fireAt }),
     );
     return this;
   }

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cleanupCancelledRunOrchestrator } from '../../src/orchestration/cancel-cleanup-orchestrator';
+import { ActivityNames } from '../../src/orchestration/contracts';
+import { OrchestratorNames } from '../../src/orchestration/names';
+import { ActionType, OrchestrationDriver } from './helpers/orchestration-driver';
+
+test('cancel cleanup waits out the grace period on a durable timer, then deletes the staging prefix', async () => {
+  const driver = new OrchestrationDriver(
+    cleanupCancelledRunOrchestrator,
+    OrchestratorNames.cleanupCancelledRun,
+    {
+      runId: 'run-9',
+      graceSeconds: 300,
+    },
+  );
+  const first = await driver.run();
+  assert.equal(first.scheduled.length, 1);
+  const timer = first.scheduled[0]!;
+  assert.equal(timer.action.actionType, ActionType.CreateTimer);
+  assert.equal(new Date(timer.action.fireAt!).getTime() - driver.now.getTime(), 300_000);
+  driver.fireTimer(timer.id);
+  const second = await driver.run();
+  assert.equal(second.scheduled[0]!.action.functionName, ActivityNames.cleanupStaging);
+  assert.deepEqual(second.scheduled[0]!.action.input, { runId: 'run-9' });
+  driver.complete(second.scheduled[0]!.id, { deleted: 2 });
+  const done = await driver.run();
+  assert.deepEqual(done.state.output, { deleted: 2 });
+});
