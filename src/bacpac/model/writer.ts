@@ -201,14 +201,7 @@ function writeAnnotation(a: Annotation, depth: number, out: string[], nl: string
   if (a.name !== undefined) open += ` Name="${escapeAttribute(a.name)}"`;
   if (a.disambiguator !== undefined) open += ` Disambiguator="${a.disambiguator}"`;
   const body: string[] = [];
-  writeProperties(
-    descriptor.properties,
-    a.properties,
-    depth + 1,
-    body,
-    nl,
-    `${a.type} in ${where}`,
-  );
+  writeProperties(descriptor.properties, a.properties, depth + 1, body, nl, `${a.type} in ${where}`);
   if (body.length === 0) out.push(`${open} />`);
   else out.push(`${open}>`, ...body, `${tabs}</Annotation>`);
 }
