@@ -31,7 +31,7 @@ function mismatch(record: CentralDirectoryRecord, what: string, local: string, c
 function truncated(record: CentralDirectoryRecord, what: string, end: number, size: number): Error {
   return zipError(
     ZipErrorCode.Truncated,
-    `entry "${record.name}": its ${what} ends at offset ${end}, beyond the end of the ${size}-byte archive`,
+    `entry "${record.name}": its ${what} would end at offset ${end}, beyond the end of the ${size}-byte archive`,
     { entry: record.name },
   );
 }
