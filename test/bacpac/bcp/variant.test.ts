@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { BcpValue, SqlVariantValue } from '../../../src/bacpac/bcp';
+import type { SqlVariantValue } from '../../../src/bacpac/bcp';
 import { col, decodeOne, encodeOne, hex } from './codec-helpers';
 
 /**
