@@ -22,3 +22,5 @@ export type {
   ValueKind,
 } from './descriptor';
 export type { ModelErrorCode } from './model-error';
+export { compareModelXml } from './canonical-compare';
+export type { ModelComparison } from './canonical-compare';
