@@ -108,7 +108,7 @@ export async function readCentralDirectory(
       uncompressedSize: header.readUInt32LE(24),
       localHeaderOffset: header.readUInt32LE(42),
     };
-    const zip64 = applyZip64ExtraField(extras, values, `central directory entry "${name}"`);
+    const zip64 = applyZip64ExtraField(extras, values, `central directory entry "${name}"`, name);
     records.push({
       index,
       name,

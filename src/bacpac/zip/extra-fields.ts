@@ -40,18 +40,30 @@ export function applyZip64ExtraField(
   fields: readonly ExtraField[],
   values: Zip64Candidates,
   where: string,
+  entry?: string,
 ): boolean {
   const zip64 = fields.find((field) => field.id === ZIP64_EXTRA_FIELD_ID);
   const keys = (['uncompressedSize', 'compressedSize', 'localHeaderOffset'] as const).filter(
     (key) => values[key] === MAX_UINT32,
   );
-  if (zip64 === undefined) return false;
+  if (zip64 === undefined) {
+    const first = keys[0];
+    if (first !== undefined) {
+      throw zipError(
+        ZipErrorCode.BadZip64,
+        `${where}: ${first} is 0xFFFFFFFF but the entry has no ZIP64 extra field to hold the real value`,
+        { entry },
+      );
+    }
+    return false;
+  }
   let offset = 0;
   for (const key of keys) {
     if (offset + 8 > zip64.data.length) {
       throw zipError(
         ZipErrorCode.BadZip64,
         `${where}: ${key} is 0xFFFFFFFF but the ZIP64 extra field holds only ${zip64.data.length} bytes`,
+        { entry },
       );
     }
     values[key] = readUInt64AsNumber(zip64.data, offset, `${where}: ${key}`);

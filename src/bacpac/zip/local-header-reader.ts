@@ -119,7 +119,7 @@ export async function readLocalHeader(
     const crc = header.readUInt32LE(14);
     if (crc !== record.crc32) throw mismatch(record, 'CRC-32', hex(crc), hex(record.crc32));
     const sizes = { compressedSize: header.readUInt32LE(18), uncompressedSize: header.readUInt32LE(22) };
-    applyZip64ExtraField(extras, sizes, `local header of entry "${record.name}"`);
+    applyZip64ExtraField(extras, sizes, `local header of entry "${record.name}"`, record.name);
     for (const key of ['compressedSize', 'uncompressedSize'] as const) {
       if (sizes[key] !== record[key]) throw mismatch(record, key, String(sizes[key]), String(record[key]));
     }

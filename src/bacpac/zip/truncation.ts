@@ -53,7 +53,11 @@ export async function describeTruncation(reader: BlockReader): Promise<Truncatio
     if (flags & FLAG_DATA_DESCRIPTOR) break;
     const sizes = { uncompressedSize: header.readUInt32LE(22), compressedSize: header.readUInt32LE(18) };
     const extra = await reader.read(dataOffset - extraLength, extraLength);
-    applyZip64ExtraField(parseExtraFields(extra), sizes, `local header of entry "${name}"`);
+    try {
+      applyZip64ExtraField(parseExtraFields(extra), sizes, `local header of entry "${name}"`);
+    } catch {
+      break; // a damaged ZIP64 field: stop describing rather than report a second problem
+    }
     const dataEnd = dataOffset + sizes.compressedSize;
     if (dataEnd > size) {
       return {

@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { describe, test } from 'node:test';
 import { BacpacError } from '../../../src/bacpac/errors';
 import { openEntryStream } from '../../../src/bacpac/zip/entry-stream';
 import { bufferSource } from '../../../src/bacpac/zip/random-access-source';
 import { openZip } from '../../../src/bacpac/zip/reader';
-import { collect, fixturePath } from './zip-test-helpers';
+import { prepareBufferEntry } from '../../../src/bacpac/zip/prepared-entry';
+import { writeZip } from '../../../src/bacpac/zip/writer';
+import { collect, CollectingSink, fixturePath } from './zip-test-helpers';
 
 /**
  * Failure fixtures, named after the error they must produce, made by damaging the [A] fixture
@@ -184,6 +187,44 @@ describe('damaged archives fail with a coded error naming the entry', () => {
       assert.equal(failure.details?.['entry'], fixture.entry);
     });
   }
+
+  test('ZIP_HEADER_MISMATCH-data-descriptor-differs (archiver output, bit 3 set)', async () => {
+    const { ZipArchive: ArchiverZip } = await import('archiver');
+    const archive = new ArchiverZip();
+    const sink = new CollectingSink(1 << 20);
+    archive.pipe(sink);
+    archive.append(Readable.from([Buffer.from('row;'.repeat(1000))], { objectMode: false }), {
+      name: 'Data/dbo.T/TableData-000-00000.BCP',
+    });
+    await archive.finalize();
+    await new Promise((resolve) => sink.on('finish', resolve));
+    const bytes = sink.bytes();
+    const descriptor = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x07, 0x08]));
+    assert.ok(descriptor > 0);
+    bytes.writeUInt32LE((bytes.readUInt32LE(descriptor + 4) ^ 1) >>> 0, descriptor + 4);
+    await assert.rejects(
+      openZip(bufferSource(bytes)),
+      /^BacpacError: \[ZIP_HEADER_MISMATCH\] entry "Data\/dbo.T\/TableData-000-00000.BCP": the local header says in its data descriptor CRC-32\/sizes /,
+    );
+  });
+
+  test('ZIP_BAD_ZIP64-sizes-marked-but-extra-field-missing', async () => {
+    const sink = new CollectingSink();
+    await writeZip(
+      [prepareBufferEntry('a.txt', Buffer.from('hi'), 'store', undefined, new Date(2024, 0, 1))],
+      sink,
+      {
+        forceZip64: true,
+      },
+    );
+    const bytes = sink.bytes();
+    const central = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bytes.writeUInt16LE(0x9999, central + 46 + 5); // rename the ZIP64 extra field of the central header
+    await assert.rejects(
+      openZip(bufferSource(bytes)),
+      /^BacpacError: \[ZIP_BAD_ZIP64\] central directory entry "a.txt": uncompressedSize is 0xFFFFFFFF but the entry has no ZIP64 extra field/,
+    );
+  });
 
   test('the undamaged original opens and streams every entry', async () => {
     const zip = await openZip(bufferSource(await readFile(fixturePath('devops-module12-database.bacpac'))));

@@ -169,6 +169,45 @@ describe('openZip on the real BACPAC fixtures', () => {
   });
 });
 
+describe('entry streams', () => {
+  test('read the source in reads of at most 1 MiB, as the consumer asks for them', async () => {
+    const stored = Buffer.alloc(5 << 20, 0x61);
+    const sink = new CollectingSink(1 << 20);
+    const { ZipArchive: ArchiverZip } = await import('archiver');
+    const archive = new ArchiverZip();
+    archive.pipe(sink);
+    archive.append(stored, { name: 'big.txt', store: true });
+    await archive.finalize();
+    await new Promise((resolve) => sink.on('finish', resolve));
+    const inner = bufferSource(sink.bytes());
+    const reads: number[] = [];
+    const zip = await openZip({
+      size: inner.size,
+      read: (offset, length) => {
+        reads.push(length);
+        return inner.read(offset, length);
+      },
+    });
+    reads.length = 0;
+    const stream = openEntryStream(zip, zip.entries[0]!);
+    let firstChunk = true;
+    let readsBeforeFirstChunk = 0;
+    let total = 0;
+    for await (const chunk of stream) {
+      if (firstChunk) readsBeforeFirstChunk = reads.length;
+      firstChunk = false;
+      total += (chunk as Buffer).length;
+    }
+    assert.equal(total, 5 << 20);
+    assert.ok(Math.max(...reads) <= 1 << 20, `largest read ${Math.max(...reads)}`);
+    assert.equal(
+      reads.reduce((a, b) => a + b, 0),
+      5 << 20,
+    );
+    assert.ok(readsBeforeFirstChunk <= 2, `${readsBeforeFirstChunk} reads before the first chunk`);
+  });
+});
+
 describe('openZip on archives from another writer (archiver)', () => {
   for (const forceZip64 of [false, true]) {
     test(`data descriptors are read and checked${forceZip64 ? ', behind ZIP64 end records' : ''}`, async () => {

@@ -177,6 +177,28 @@ describe('writeZip', () => {
     });
   }
 
+  test('70000 entries: ZIP64 end records for the count, read back by yauzl and by our reader', async () => {
+    const count = 70_000;
+    const entries: PreparedEntry[] = Array.from({ length: count }, (_, i) => ({
+      name: `Data/dbo.T/TableData-${String(i).padStart(5, '0')}.BCP`,
+      method: 'store',
+      crc32: 0,
+      compressedSize: 0,
+      uncompressedSize: 0,
+      modified: when,
+      open: () => Readable.from([], { objectMode: false }),
+    }));
+    const bytes = await writeToBuffer(entries);
+    assert.equal(bytes.readUInt16LE(bytes.length - 22 + 10), 0xffff); // EOCD: total number of entries
+    const viaYauzl = await readWithYauzl(bytes);
+    assert.equal(viaYauzl.length, count);
+    assert.equal(viaYauzl[count - 1]!.name, 'Data/dbo.T/TableData-69999.BCP');
+    const zip = await openZip(bufferSource(bytes));
+    assert.equal(zip.zip64, true);
+    assert.equal(zip.entries.length, count);
+    assert.equal(zip.entries.filter((e) => e.zip64).length, 0);
+  });
+
   test('an entry whose stream gives fewer or more bytes than compressedSize fails naming it', async () => {
     const part = prepareBufferEntry(
       'Data/dbo.T/TableData-000-00000.BCP',
