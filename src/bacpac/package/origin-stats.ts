@@ -1,5 +1,4 @@
-import { countObjects } from '../model/object-counts';
-import type { DatabaseModel } from '../model/types';
+import type { ModelHeader } from '../model/types';
 import { ORIGIN_PRODUCT } from './origin-product';
 import { formatOriginStart } from './origin-start-time';
 import { ORIGIN_END, ORIGIN_PACKAGE_PROPERTIES } from './origin-types';
@@ -11,8 +10,13 @@ import type { OriginInfo } from './origin-types';
  * equal to model.xml's SchemaVersion, and the product named in {@link ORIGIN_PRODUCT}.
  */
 export interface OriginStatsInput {
-  /** The model exactly as written to model.xml. */
-  readonly model: DatabaseModel;
+  /** The root attributes of the model.xml written (its SchemaVersion becomes ModelSchemaVersion). */
+  readonly header: ModelHeader;
+  /**
+   * Elements of each type in that model, from `countObjects` (keys without the `Sql` prefix). Taken
+   * as counts rather than the model itself so the model need not be held in memory at assembly time.
+   */
+  readonly objectCounts: ReadonlyMap<string, number>;
   /** The source server's @@VERSION text, unchanged. */
   readonly serverVersion: string;
   /** Rows written to the data parts. */
@@ -30,7 +34,7 @@ export interface OriginStatsInput {
 
 /** The OriginInfo for one export. */
 export function buildOriginInfo(input: OriginStatsInput): OriginInfo {
-  const objectCounts = [...countObjects(input.model)].map(([type, count]) => ({ type, count }));
+  const objectCounts = [...input.objectCounts].map(([type, count]) => ({ type, count }));
   return {
     packageProperties: ORIGIN_PACKAGE_PROPERTIES,
     operation: {
@@ -45,6 +49,6 @@ export function buildOriginInfo(input: OriginStatsInput): OriginInfo {
       tableRowCountTotal: input.tableRowCountTotal,
     },
     modelChecksum: input.modelChecksum.toUpperCase(),
-    modelSchemaVersion: input.model.header.schemaVersion,
+    modelSchemaVersion: input.header.schemaVersion,
   };
 }

@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readModelXml } from '../../../src/bacpac/model/reader';
+import { countObjects } from '../../../src/bacpac/model/object-counts';
 import { readOrigin } from '../../../src/bacpac/package/origin-reader';
 import { buildOriginInfo } from '../../../src/bacpac/package/origin-stats';
 import { writeOrigin } from '../../../src/bacpac/package/origin-writer';
@@ -41,8 +42,10 @@ describe('buildOriginInfo on the real models', () => {
         .replace(/ {4}<Identity>[\s\S]*<\/ProductVersion>/, OUR_OPERATION_LINES.join(eol))
         .replace(/\r?\n {2}<DataPhaseTables>.*<\/DataPhaseTables>/, '');
 
+      const parsed = await readModelXml(model);
       const info = buildOriginInfo({
-        model: await readModelXml(model),
+        header: parsed.header,
+        objectCounts: countObjects(parsed),
         serverVersion: readOrigin(origin).server.serverVersion,
         tableRowCountTotal: BigInt(rowTotal),
         sourceDatabaseSize: BigInt(size),
@@ -58,8 +61,10 @@ describe('buildOriginInfo on the real models', () => {
   test('spss (DacFx 162.5.57.1, the release we imitate) differs only in the sub-millisecond digits of Start', async () => {
     const entries = await readFixtureEntries('spss-2025-3-30-9-48.bacpac');
     const origin = entries.get('Origin.xml')!;
+    const parsed = await readModelXml(entries.get('model.xml')!);
     const info = buildOriginInfo({
-      model: await readModelXml(entries.get('model.xml')!),
+      header: parsed.header,
+      objectCounts: countObjects(parsed),
       serverVersion: readOrigin(origin).server.serverVersion,
       tableRowCountTotal: 2183n,
       sourceDatabaseSize: 17704n,

@@ -1,0 +1,79 @@
+import { pipeline } from 'node:stream/promises';
+import { BacpacError } from '../bacpac/errors';
+import { createBcpEncoder } from '../bacpac/bcp';
+import { createEntryCompressor } from '../bacpac/zip';
+import type { ExportPartInput, PartManifest } from '../orchestration/contracts';
+import { StagingLayout } from '../orchestration/staging-layout';
+import { ExportCancelledError, withContext } from './activity-error';
+import { compressionSettings } from './compression';
+import type { ExportEnvironment } from './environment';
+import { qualifiedName, readPlan } from './plan-document';
+import { RowGate } from './row-gate';
+
+/**
+ * exportPart: streams one part's rows from the source through the BCP encoder and the compressor
+ * into staging, then records its manifest. Memory stays bounded whatever the part's size: rows,
+ * BCP bytes and compressed bytes all flow with backpressure into staged blocks. Running it again
+ * replaces the part's files, so a retried part starts cleanly.
+ */
+export async function exportPart(input: ExportPartInput, env: ExportEnvironment): Promise<PartManifest> {
+  const { runId, partIndex } = input;
+  const plan = await readPlan(env.staging, input.planBlob);
+  const part = plan.parts[partIndex];
+  const table = part === undefined ? undefined : plan.tables[part.tableIndex];
+  if (part === undefined || table === undefined) {
+    throw new BacpacError(
+      'PLAN_INVALID',
+      `part ${partIndex} is not in the plan of ${runId} (${plan.parts.length} parts)`,
+    );
+  }
+  const tableName = qualifiedName(table);
+  const where = `${tableName} part ${partIndex} (segment ${part.spec.segment})`;
+  const cancelMarker = StagingLayout.cancelMarker(runId);
+  if (await env.staging.exists(cancelMarker)) throw new ExportCancelledError(runId);
+
+  const blob = StagingLayout.part(runId, partIndex);
+  const abort = new AbortController();
+  let source;
+  try {
+    source = await env.openSource(plan.request.source, { consistency: plan.request.options.consistency });
+  } catch (err) {
+    throw withContext(err, where, 'SOURCE_UNAVAILABLE');
+  }
+  try {
+    const gate = new RowGate(
+      env.cancelCheckIntervalMs ?? 2000,
+      () => env.staging.exists(cancelMarker),
+      () => new ExportCancelledError(runId),
+    );
+    const compressor = createEntryCompressor(compressionSettings(input.compression));
+    const writer = env.staging.createWriter(blob);
+    await pipeline(
+      source.openRows(part.spec, { signal: abort.signal }),
+      gate,
+      createBcpEncoder({ table: tableName, columns: table.columns }),
+      compressor,
+      writer.stream,
+    );
+    await writer.committed;
+    const result = compressor.result();
+    const manifest: PartManifest = {
+      partIndex,
+      table: tableName,
+      segment: part.spec.segment,
+      tablePartCount: table.partCount,
+      rows: gate.rows.toString(),
+      bytes: result.uncompressedSize,
+      compressedSize: result.compressedSize,
+      crc32: result.crc32,
+      blob,
+    };
+    await env.staging.writeJson(StagingLayout.manifest(runId, partIndex), manifest);
+    return manifest;
+  } catch (err) {
+    abort.abort();
+    throw withContext(err, where, 'PART_FAILED');
+  } finally {
+    await source.close();
+  }
+}
