@@ -1,0 +1,62 @@
+import { app, type HttpResponseInit } from '@azure/functions';
+import * as df from 'durable-functions';
+import { loadConfig } from '../config';
+import { exportsApiFromConfig } from './exports-api-from-config';
+import type { ExportsApi } from './http/exports-api';
+import { cancelExport } from './http/cancel-export';
+import { getExport } from './http/get-export';
+import { listExports } from './http/list-exports';
+import { errorResponse } from './http/responses';
+import { startExport } from './http/start-export';
+import { registerOrchestrations } from './orchestrations';
+
+/**
+ * Trigger registrations of the Functions app (v4 programming model). The activities are registered by
+ * `registerActivities(implementations)` from ./activities, called with the implementations in
+ * src/activities.
+ */
+
+let api: ExportsApi | undefined;
+/** Settings are read on first use, so a configuration error answers requests instead of stopping the host. */
+async function withApi(handle: (api: ExportsApi) => Promise<HttpResponseInit>): Promise<HttpResponseInit> {
+  try {
+    api ??= exportsApiFromConfig(loadConfig(process.env), process.env);
+  } catch (error) {
+    return errorResponse(error);
+  }
+  return handle(api);
+}
+
+registerOrchestrations();
+
+app.http('startExport', {
+  route: 'exports',
+  methods: ['POST'],
+  authLevel: 'function',
+  extraInputs: [df.input.durableClient()],
+  handler: (request, context) => withApi((a) => startExport(request, df.getClient(context), a)),
+});
+
+app.http('listExports', {
+  route: 'exports',
+  methods: ['GET'],
+  authLevel: 'function',
+  extraInputs: [df.input.durableClient()],
+  handler: (request, context) => listExports(request, df.getClient(context)),
+});
+
+app.http('getExport', {
+  route: 'exports/{id}',
+  methods: ['GET'],
+  authLevel: 'function',
+  extraInputs: [df.input.durableClient()],
+  handler: (request, context) => getExport(request, df.getClient(context)),
+});
+
+app.http('cancelExport', {
+  route: 'exports/{id}/cancel',
+  methods: ['POST'],
+  authLevel: 'function',
+  extraInputs: [df.input.durableClient()],
+  handler: (request, context) => withApi((a) => cancelExport(request, df.getClient(context), a)),
+});
