@@ -9,49 +9,32 @@ import type { ValueCodec } from './value-codec';
  * decoder gives upper case, the encoder accepts either case and optional braces.
  */
 const GUID_TEXT = /^\{?([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})\}?$/i;
-/** Position in the 32 hex digits of the text of each of the 16 stored bytes. */
-const TEXT_BYTE_ORDER = [3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15];
+/** Character index in the 36-character text of the high hex digit of each of the 16 stored bytes. */
+const TEXT_INDEX = [6, 4, 2, 0, 11, 9, 16, 14, 19, 21, 24, 26, 28, 30, 32, 34];
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'));
 
+function nibble(code: number): number {
+  return code <= 0x39 ? code - 0x30 : (code | 0x20) - 0x57;
+}
+
 export function writeGuid(buf: Buffer, offset: number, text: string): void {
-  const match = GUID_TEXT.exec(text);
-  if (!match || text.startsWith('{') !== text.endsWith('}')) {
+  const braced = text.length === 38;
+  if (!GUID_TEXT.test(text) || (braced ? !text.startsWith('{') || !text.endsWith('}') : text.length !== 36)) {
     throw new BcpValueError(
       'BCP_BAD_GUID',
       `expected uniqueidentifier text xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, found "${text}"`,
     );
   }
-  const hex = match.slice(1).join('');
+  const base = braced ? 1 : 0;
   for (let i = 0; i < 16; i++) {
-    const at = (TEXT_BYTE_ORDER[i] as number) * 2;
-    buf[offset + i] = parseInt(hex.slice(at, at + 2), 16);
+    const at = base + (TEXT_INDEX[i] as number);
+    buf[offset + i] = (nibble(text.charCodeAt(at)) << 4) | nibble(text.charCodeAt(at + 1));
   }
 }
 
-export function readGuid(buf: Buffer, offset: number): string {
-  const h = (i: number): string => HEX[buf[offset + i] as number] as string;
-  return (
-    h(3) +
-    h(2) +
-    h(1) +
-    h(0) +
-    '-' +
-    h(5) +
-    h(4) +
-    '-' +
-    h(7) +
-    h(6) +
-    '-' +
-    h(8) +
-    h(9) +
-    '-' +
-    h(10) +
-    h(11) +
-    h(12) +
-    h(13) +
-    h(14) +
-    h(15)
-  );
+export function readGuid(buf: Buffer, o: number): string {
+  const b = (i: number): string => HEX[buf[o + i] as number] as string;
+  return `${b(3)}${b(2)}${b(1)}${b(0)}-${b(5)}${b(4)}-${b(7)}${b(6)}-${b(8)}${b(9)}-${b(10)}${b(11)}${b(12)}${b(13)}${b(14)}${b(15)}`;
 }
 
 export const guidCodec: ValueCodec = {
