@@ -146,6 +146,27 @@ describe('strings and binaries', () => {
   });
 });
 
+describe('accepted input forms', () => {
+  test('GUID text in lower case or braces gives the same bytes; decoding gives upper case', () => {
+    const c = col('uniqueidentifier', false);
+    const upper = encodeOne(c, '12345678-ABCD-EF12-1234-FEDCBA987654');
+    assert.ok(encodeOne(c, '12345678-abcd-ef12-1234-fedcba987654').equals(upper));
+    assert.ok(encodeOne(c, '{12345678-abcd-ef12-1234-fedcba987654}').equals(upper));
+    assert.equal(decodeOne(c, upper), '12345678-ABCD-EF12-1234-FEDCBA987654');
+  });
+  test('sysname is nvarchar(128) with a 2-byte prefix', () => {
+    const c = col('sysname', false);
+    roundTrip(c, 'dbo', '0600 640062006f00');
+    assert.throws(() => encodeOne(c, 'x'.repeat(129)), /\[BCP_TOO_LONG\]/);
+  });
+  test('integers and bits also accept bigint and 0/1 inputs', () => {
+    assert.equal(encodeOne(col('int', false), 7n).toString('hex'), '07000000');
+    assert.equal(encodeOne(col('bigint', false), 7).toString('hex'), '0700000000000000');
+    assert.equal(encodeOne(col('bit', true), 1).toString('hex'), '0101');
+    assert.equal(encodeOne(col('money', false), 5n).toString('hex'), '0000000050c30000');
+  });
+});
+
 describe('values that do not fit name table, column and row', () => {
   const cases: readonly [string, BcpColumn, BcpValue, string][] = [
     ['int overflow', col('int', true), 2147483648, 'BCP_INT_RANGE'],
