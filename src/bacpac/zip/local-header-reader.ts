@@ -1,13 +1,10 @@
 import type { BlockReader } from './block-reader';
 import type { CentralDirectoryRecord } from './central-directory-reader';
 import { decodeName } from './central-directory-reader';
-import {
-  DATA_DESCRIPTOR_SIGNATURE,
-  FLAG_DATA_DESCRIPTOR,
-  LOCAL_FILE_HEADER_SIGNATURE,
-  LOCAL_FILE_HEADER_SIZE,
-} from './constants';
+import { FLAG_DATA_DESCRIPTOR, LOCAL_FILE_HEADER_SIGNATURE, LOCAL_FILE_HEADER_SIZE } from './constants';
 import { ZipErrorCode, zipError } from './error-codes';
+import { readDataDescriptor } from './data-descriptor-reader';
+import { hex, mismatch, truncated } from './entry-header-errors';
 import { applyZip64ExtraField, parseExtraFields } from './extra-fields';
 
 /** What the local header adds to the central directory's view of an entry. */
@@ -16,65 +13,6 @@ export interface LocalHeaderFacts {
   readonly localExtraIds: readonly number[];
   readonly localExtraLength: number;
   readonly dataDescriptorLength: number;
-}
-
-const hex = (value: number): string => `0x${value.toString(16).padStart(8, '0')}`;
-
-function mismatch(record: CentralDirectoryRecord, what: string, local: string, central: string): Error {
-  return zipError(
-    ZipErrorCode.HeaderMismatch,
-    `entry "${record.name}": the local header says ${what} ${local}, the central directory says ${central}`,
-    { entry: record.name },
-  );
-}
-
-function truncated(record: CentralDirectoryRecord, what: string, end: number, size: number): Error {
-  return zipError(
-    ZipErrorCode.Truncated,
-    `entry "${record.name}": its ${what} would end at offset ${end}, beyond the end of the ${size}-byte archive`,
-    { entry: record.name },
-  );
-}
-
-/**
- * Reads a data descriptor (APPNOTE 4.3.9): optional signature, CRC-32, then both sizes as 4-byte values,
- * or 8-byte values in a ZIP64 entry. Returns its length once it agrees with the central directory.
- */
-async function readDataDescriptor(
-  reader: BlockReader,
-  record: CentralDirectoryRecord,
-  at: number,
-): Promise<number> {
-  const size = reader.source.size;
-  const available = Math.min(24, size - at);
-  const bytes = available > 0 ? await reader.read(at, available) : Buffer.alloc(0);
-  const signed = bytes.length >= 4 && bytes.readUInt32LE(0) === DATA_DESCRIPTOR_SIGNATURE ? 4 : 0;
-  const layouts = [
-    { width: 8, length: signed + 20 },
-    { width: 4, length: signed + 12 },
-  ];
-  for (const { width, length } of layouts) {
-    if (length > bytes.length) continue;
-    const crc = bytes.readUInt32LE(signed);
-    const read = (offset: number): number =>
-      width === 4 ? bytes.readUInt32LE(offset) : Number(bytes.readBigUInt64LE(offset));
-    const compressed = read(signed + 4);
-    const uncompressed = read(signed + 4 + width);
-    if (
-      crc === record.crc32 &&
-      compressed === record.compressedSize &&
-      uncompressed === record.uncompressedSize
-    ) {
-      return length;
-    }
-  }
-  if (bytes.length < signed + 12) throw truncated(record, 'data descriptor', at + signed + 12, size);
-  throw mismatch(
-    record,
-    'in its data descriptor CRC-32/sizes',
-    `${hex(bytes.readUInt32LE(signed))}/${bytes.readUInt32LE(signed + 4)}/${bytes.readUInt32LE(signed + 8)}`,
-    `${hex(record.crc32)}/${record.compressedSize}/${record.uncompressedSize}`,
-  );
 }
 
 /** Reads an entry's local header, checks it against the central directory and locates the data. */

@@ -54,7 +54,8 @@ async function streamEntryData(entry: PreparedEntry, sink: NodeJS.WritableStream
  * Streams a ZIP archive to `sink`: for each entry its local header (CRC-32 and sizes filled in), then its
  * stored bytes, one entry at a time and never buffering an entry; then the central directory and end
  * records. The bytes are exactly those `layoutZip` computes for the same entries and options. Fails,
- * naming the entry, if an entry's data stream does not give exactly `compressedSize` bytes.
+ * naming the entry, if an entry's data stream does not give exactly `compressedSize` bytes. On any
+ * failure the sink is left as it is (not ended, not destroyed) for the caller to discard.
  */
 export async function writeZip(
   entries: AsyncIterable<PreparedEntry> | Iterable<PreparedEntry>,
