@@ -23,7 +23,7 @@ async function activeBatch(
   status: DurableOrchestrationStatus,
 ): Promise<DurableOrchestrationStatus | undefined> {
   const batch = (status.customStatus as Partial<ExportCustomStatus> | undefined)?.batch;
-  if (status.runtimeStatus !== 'Running' || batch === undefined) return undefined;
+  if (String(status.runtimeStatus) !== 'Running' || batch === undefined) return undefined;
   // Live progress is a nicety: the parent's own figures stand in when the batch cannot be read.
   return client.getStatus(batch.instanceId).catch(() => undefined);
 }

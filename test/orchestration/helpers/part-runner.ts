@@ -24,7 +24,7 @@ export async function drainParts(
 ): Promise<{ last: Episode; maxInFlight: number }> {
   const inFlight = new Map<number, number>();
   let last = first;
-  let pendingTimers = collect(first, inFlight);
+  const pendingTimers = collect(first, inFlight);
   let maxInFlight = inFlight.size;
   for (;;) {
     if (pendingTimers.length > 0) {
