@@ -1,0 +1,6 @@
+import type { CliCommand } from '../command';
+import { inspectCommand } from './inspect';
+import { verifyCommand } from './verify';
+
+/** Every command of the CLI, in the order `--help` lists them. Add a command by adding it here. */
+export const commands: readonly CliCommand[] = [inspectCommand, verifyCommand];
