@@ -117,7 +117,10 @@ export function createRowStream(
   if (options.signal !== undefined) {
     const onAbort = (): void => {
       stream.destroy(
-        new MssqlSourceError('SQL_ABORTED', `reading ${options.objectName} was aborted after row ${rowNumber}`),
+        new MssqlSourceError(
+          'SQL_ABORTED',
+          `reading ${options.objectName} was aborted after row ${rowNumber}`,
+        ),
       );
     };
     if (options.signal.aborted) queueMicrotask(onAbort);

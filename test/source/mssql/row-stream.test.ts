@@ -62,7 +62,10 @@ const toRow = (values: readonly unknown[]): BcpRow => [values[0] as number];
 test('a slow consumer pauses the query and every row arrives in order', async () => {
   const request = new FakeRequest(2000);
   const releases: string[] = [];
-  const stream = createRowStream(fakeStart(request, releases), toRow, { objectName: '[dbo].[T]', highWaterMark: 16 });
+  const stream = createRowStream(fakeStart(request, releases), toRow, {
+    objectName: '[dbo].[T]',
+    highWaterMark: 16,
+  });
   const seen: number[] = [];
   let maxBuffered = 0;
   await pipeline(
@@ -90,7 +93,10 @@ test('a slow consumer pauses the query and every row arrives in order', async ()
 test('destroying the stream cancels the query and releases the connection', async () => {
   const request = new FakeRequest(1_000_000);
   const releases: string[] = [];
-  const stream = createRowStream(fakeStart(request, releases), toRow, { objectName: '[dbo].[T]', highWaterMark: 4 });
+  const stream = createRowStream(fakeStart(request, releases), toRow, {
+    objectName: '[dbo].[T]',
+    highWaterMark: 4,
+  });
   const first = await new Promise<BcpRow>((resolve) => stream.once('data', resolve));
   assert.deepEqual(first, [1]);
   stream.destroy();
@@ -102,7 +108,11 @@ test('destroying the stream cancels the query and releases the connection', asyn
 test('aborting the signal cancels the query with a coded error', async () => {
   const request = new FakeRequest(1_000_000);
   const controller = new AbortController();
-  const stream = createRowStream(fakeStart(request, []), toRow, { objectName: '[dbo].[T] part 2', signal: controller.signal, highWaterMark: 4 });
+  const stream = createRowStream(fakeStart(request, []), toRow, {
+    objectName: '[dbo].[T] part 2',
+    signal: controller.signal,
+    highWaterMark: 4,
+  });
   stream.once('data', () => controller.abort());
   await assert.rejects(
     pipeline(stream, new Writable({ objectMode: true, write: (_r, _e, cb) => setImmediate(cb) })),
@@ -117,7 +127,10 @@ test('a server error mid-stream fails the stream with its number and message', a
     () => {
       setImmediate(() => {
         request.emit('row', [1]);
-        request.emit('error', Object.assign(new Error('The SELECT permission was denied on the object'), { number: 229 }));
+        request.emit(
+          'error',
+          Object.assign(new Error('The SELECT permission was denied on the object'), { number: 229 }),
+        );
       });
       return Promise.resolve({ request, release: () => Promise.resolve() });
     },
@@ -140,6 +153,9 @@ test('a conversion error names the row and stops the query', async () => {
     },
     { objectName: '[dbo].[T]' },
   );
-  await assert.rejects(pipeline(stream, new Writable({ objectMode: true, write: (_r, _e, cb) => cb() })), /bad value at row 3/);
+  await assert.rejects(
+    pipeline(stream, new Writable({ objectMode: true, write: (_r, _e, cb) => cb() })),
+    /bad value at row 3/,
+  );
   assert.equal(request.cancelled, true);
 });

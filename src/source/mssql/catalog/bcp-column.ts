@@ -3,9 +3,26 @@ import { MssqlSourceError } from '../errors';
 import type { ColumnRow } from './columns';
 
 const FIXED: ReadonlySet<string> = new Set([
-  'tinyint', 'smallint', 'int', 'bigint', 'bit', 'money', 'smallmoney', 'real', 'date',
-  'datetime', 'smalldatetime', 'uniqueidentifier', 'text', 'ntext', 'image', 'xml',
-  'sql_variant', 'geography', 'geometry', 'hierarchyid',
+  'tinyint',
+  'smallint',
+  'int',
+  'bigint',
+  'bit',
+  'money',
+  'smallmoney',
+  'real',
+  'date',
+  'datetime',
+  'smalldatetime',
+  'uniqueidentifier',
+  'text',
+  'ntext',
+  'image',
+  'xml',
+  'sql_variant',
+  'geography',
+  'geometry',
+  'hierarchyid',
 ]);
 
 /**
