@@ -26,9 +26,15 @@ async function readStream(stream: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Every entry of a fixture, by its stored name (data parts keep their %-escapes), in ZIP order. */
+/**
+ * Every entry of a fixture (a fixture's file name, or any ZIP by absolute path), by its stored name
+ * (data parts keep their %-escapes), in ZIP order.
+ */
 export async function readFixtureEntries(file: string): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.openPromise(fixturePath(file), { lazyEntries: true, decodeStrings: true });
+  const zip = await yauzl.openPromise(path.isAbsolute(file) ? file : fixturePath(file), {
+    lazyEntries: true,
+    decodeStrings: true,
+  });
   const entries = new Map<string, Buffer>();
   try {
     await new Promise<void>((resolve, reject) => {
