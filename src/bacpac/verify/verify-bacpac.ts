@@ -7,6 +7,7 @@ import { ColumnCache, checkDataPart } from './check-data';
 import { checkModel } from './check-model';
 import { checkRelationships } from './check-relationships';
 import { isZipError, messageOf, ProblemList } from './problem-list';
+import { describeCutShort } from './truncated-zip';
 import {
   VerifyCode,
   type VerifyOptions,
@@ -55,10 +56,13 @@ export async function verifyBacpac(
   try {
     pkg = await openBacpac({ size: source.size, read: (offset, length) => source.read(offset, length) });
   } catch (error) {
-    const part = entryOf(error);
-    problems.error(VerifyCode.Zip, `the ZIP structure cannot be read: ${messageOf(error)}`, {
-      ...(part === undefined ? {} : { part }),
-    });
+    const cut = await describeCutShort(source).catch(() => undefined);
+    const part = entryOf(error) ?? (cut === undefined ? undefined : /entry "([^"]*)"/.exec(cut)?.[1]);
+    problems.error(
+      VerifyCode.Zip,
+      `the ZIP structure cannot be read: ${messageOf(error)}${cut === undefined ? '' : `; ${cut}`}`,
+      { ...(part === undefined ? {} : { part }) },
+    );
     return { ok: false, problems: problems.items, tables: [], rowsTotal: 0, entryCount: 0, dataPartCount: 0 };
   }
   const progress = options.onProgress ?? (() => undefined);
