@@ -9,11 +9,14 @@ import { listExports } from './http/list-exports';
 import { errorResponse } from './http/responses';
 import { startExport } from './http/start-export';
 import { registerOrchestrations } from './orchestrations';
+import { registerActivities } from './activities';
+import { exportEnvironmentFromConfig } from './export-environment';
+import { createActivities } from '../activities';
+import type { ActivityImplementations } from '../orchestration/contracts';
 
 /**
- * Trigger registrations of the Functions app (v4 programming model). The activities are registered by
- * `registerActivities(implementations)` from ./activities, called with the implementations in
- * src/activities.
+ * Trigger registrations of the Functions app (v4 programming model): the HTTP API, the
+ * orchestrations, and the activities from src/activities bound to the environment the settings describe.
  */
 
 let api: ExportsApi | undefined;
@@ -28,6 +31,19 @@ async function withApi(handle: (api: ExportsApi) => Promise<HttpResponseInit>): 
 }
 
 registerOrchestrations();
+
+let activities: ActivityImplementations | undefined;
+/** The activities, bound on first use to the environment the app settings describe. */
+function boundActivities(): ActivityImplementations {
+  activities ??= createActivities(exportEnvironmentFromConfig(loadConfig(process.env), process.env));
+  return activities;
+}
+registerActivities({
+  planExport: (input) => boundActivities().planExport(input),
+  exportPart: (input) => boundActivities().exportPart(input),
+  assembleBacpac: (input) => boundActivities().assembleBacpac(input),
+  cleanupStaging: (input) => boundActivities().cleanupStaging(input),
+});
 
 app.http('startExport', {
   route: 'exports',
