@@ -18,7 +18,9 @@ import { openPartRows } from './row-stream';
 /**
  * TEST FACILITY, not for production use: makes `openRows` fail with BACPAC_SOURCE_INJECTED_FAILURE
  * after `afterRows` rows of the part of `table` (`schema.table`) with this `segment`, so the export
- * pipeline's failure paths can be tested end to end.
+ * pipeline's failure paths can be tested end to end. The source produces exactly `afterRows` rows
+ * and then errors; the consumer may receive fewer, since a stream that errors drops the rows it had
+ * buffered (up to 16), as it would on a real read failure.
  */
 export interface FailOnPart {
   readonly table: string;
