@@ -4,7 +4,7 @@ import { SyntheticSourceError } from './errors';
 export interface SyntheticSourceOptions {
   /** Seed of every generated value (default 1). The same seed gives the same bytes. */
   readonly seed?: number;
-  /** Multiplies the demo profile's row counts (default 1: about 3,750 rows). */
+  /** Multiplies the demo profile's row counts (default 1: about 3,750 rows; at most 1,000,000). */
   readonly scale?: number;
   /** `demo` (default): the complete sample database; `bench`: one wide table sized by targetBytes. */
   readonly profile?: 'demo' | 'bench';
@@ -21,6 +21,9 @@ export interface ResolvedOptions {
 
 export const DEFAULT_BENCH_BYTES = 2 * 1024 ** 3;
 
+/** Keeps every int identity (500 customers and 200 all-types rows per unit of scale) inside int. */
+export const MAX_SCALE = 1_000_000;
+
 function fail(name: string, expected: string, found: unknown): never {
   throw new SyntheticSourceError(
     'SYNTHETIC_OPTIONS',
@@ -34,8 +37,9 @@ export function resolveOptions(options: SyntheticSourceOptions = {}): ResolvedOp
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed)) fail('seed', 'a safe integer', seed);
   const scale = options.scale ?? 1;
-  if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0)
-    fail('scale', 'a positive number', scale);
+  if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0 || scale > MAX_SCALE) {
+    fail('scale', `a positive number up to ${MAX_SCALE}`, scale);
+  }
   const profile = options.profile ?? 'demo';
   if (profile !== 'demo' && profile !== 'bench') fail('profile', "'demo' or 'bench'", profile);
   const targetBytes = options.targetBytes ?? DEFAULT_BENCH_BYTES;

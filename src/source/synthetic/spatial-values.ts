@@ -27,8 +27,9 @@ export const REAL_GEOMETRY: readonly Buffer[] = [
 ];
 
 /**
- * hierarchyid: the root (empty, real), /1/2/3/4/ (real), and /1/, /2/, /1/1/, /1/2/ with the
- * encodings of SQL Server's documentation (0x58, 0x68, 0x5AC0, 0x5B40).
+ * hierarchyid: the root (empty, real), /1/2/3/4/ (real), and /1/, /2/, /1/1/, /1/2/ as SQL Server
+ * serialises them (0x58, 0x68, 0x5AC0, 0x5B40: the OrganizationNode values of the AdventureWorks
+ * sample's first employees follow this pattern).
  */
 export const HIERARCHYIDS: readonly Buffer[] = [
   hex(''),

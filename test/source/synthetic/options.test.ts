@@ -11,9 +11,13 @@ describe('synthetic source options and server facts', () => {
     );
     assert.throws(
       () => createSyntheticSource({ scale: 0 }),
-      /option scale: expected a positive number, found 0/,
+      /option scale: expected a positive number up to 1000000, found 0/,
     );
     assert.throws(() => createSyntheticSource({ scale: Number.NaN }), /option scale/);
+    assert.throws(
+      () => createSyntheticSource({ scale: 2_000_000 }),
+      /option scale: expected a positive number up to 1000000/,
+    );
     assert.throws(() => createSyntheticSource({ profile: 'huge' as never }), /option profile/);
     assert.throws(() => createSyntheticSource({ profile: 'bench', targetBytes: -1 }), /option targetBytes/);
   });
