@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, promises as fs } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { BacpacTarget } from './bacpac-target';
 import { StorageError } from './errors';
 
@@ -32,7 +31,18 @@ export function createFileBacpacTarget(filePath: string): BacpacTarget {
             size += piece.data.length;
             if (!out.write(piece.data)) await once(out, 'drain');
           } else {
-            await pipeline(staging.openReader(piece.name), out, { end: false });
+            let copied = 0;
+            for await (const chunk of staging.openReader(piece.name)) {
+              const data = chunk as Buffer;
+              copied += data.length;
+              if (!out.write(data)) await once(out, 'drain');
+            }
+            if (copied !== piece.size) {
+              throw new StorageError(
+                'STORAGE_SOURCE_CHANGED',
+                `${staging.location}/${piece.name}: expected ${piece.size} bytes, read ${copied}`,
+              );
+            }
             size += piece.size;
           }
         }
