@@ -1,0 +1,180 @@
+import { randomBytes, randomVarbinary } from './binary-values';
+import {
+  HIERARCHYIDS,
+  REAL_GEOGRAPHY,
+  REAL_GEOMETRY,
+  randomGeography,
+  randomGeometry,
+  randomHierarchyid,
+} from './spatial-values';
+import { longText, padded, randomLatinText, randomUnicodeText, randomXml } from './text-values';
+import type { TypeSample } from './type-sample';
+import { ACCOUNT_CODE_TYPE } from './type-sample';
+import { VARIANTS, randomVariant } from './variant-values';
+
+/**
+ * The character, binary, xml, sql_variant, spatial, hierarchyid, sysname and alias-typed columns of
+ * the all-types tables.
+ */
+const ff = (length: number): Buffer => Buffer.alloc(length, 0xff);
+
+export const OBJECT_SAMPLES: readonly TypeSample[] = [
+  {
+    name: 'c_char_10',
+    type: { name: 'char', length: 10 },
+    random: (rng) => padded(randomLatinText(rng, 10), 10),
+    low: padded('', 10),
+    high: 'ÿ'.repeat(10),
+    edge: padded('€', 10),
+  },
+  {
+    name: 'c_varchar_50',
+    type: { name: 'varchar', length: 50 },
+    random: (rng) => randomLatinText(rng, 50),
+    low: '',
+    high: 'Zürich '.repeat(7).slice(0, 49) + 'Z',
+    edge: ' ',
+  },
+  {
+    name: 'c_varchar_max',
+    type: { name: 'varchar', isMax: true },
+    random: (rng) => randomLatinText(rng, 300),
+    low: '',
+    high: 'x'.repeat(8001),
+    edge: ' ',
+    big: (rng) => longText(rng, 20_000, false),
+  },
+  {
+    name: 'c_nchar_10',
+    type: { name: 'nchar', length: 10 },
+    random: (rng) => padded(randomUnicodeText(rng, 10), 10),
+    low: padded('', 10),
+    high: '𝄞'.repeat(5),
+    edge: padded('e\u0301', 10),
+  },
+  {
+    name: 'c_nvarchar_100',
+    type: { name: 'nvarchar', length: 100 },
+    random: (rng) => randomUnicodeText(rng, 100),
+    low: '',
+    high: '😀'.repeat(50),
+    edge: 'e\u0301 👩‍💻 𝄞 עברית 日本語',
+  },
+  {
+    name: 'c_nvarchar_max',
+    type: { name: 'nvarchar', isMax: true },
+    random: (rng) => randomUnicodeText(rng, 400),
+    low: '',
+    high: '語'.repeat(4001),
+    edge: '\u200b',
+    big: (rng) => longText(rng, 60_000, true),
+  },
+  {
+    name: 'c_text',
+    type: { name: 'text' },
+    random: (rng) => randomLatinText(rng, 200),
+    low: '',
+    high: 'T'.repeat(9000),
+    edge: ' ',
+    big: (rng) => longText(rng, 30_000, false),
+  },
+  {
+    name: 'c_ntext',
+    type: { name: 'ntext' },
+    random: (rng) => randomUnicodeText(rng, 200),
+    low: '',
+    high: 'Ω'.repeat(9000),
+    edge: '😀',
+    big: (rng) => longText(rng, 30_000, true),
+  },
+  {
+    name: 'c_binary_16',
+    type: { name: 'binary', length: 16 },
+    random: (rng) => randomBytes(rng, 16),
+    low: Buffer.alloc(16),
+    high: ff(16),
+    edge: Buffer.from('0123456789abcdef0123456789abcdef', 'hex'),
+  },
+  {
+    name: 'c_varbinary_64',
+    type: { name: 'varbinary', length: 64 },
+    random: (rng) => randomVarbinary(rng, 64),
+    low: Buffer.alloc(0),
+    high: ff(64),
+    edge: Buffer.alloc(1),
+  },
+  {
+    name: 'c_varbinary_max',
+    type: { name: 'varbinary', isMax: true },
+    random: (rng) => randomVarbinary(rng, 600),
+    low: Buffer.alloc(0),
+    high: ff(8001),
+    edge: Buffer.alloc(1),
+    big: (rng) => randomBytes(rng, 150 * 1024),
+  },
+  {
+    name: 'c_image',
+    type: { name: 'image' },
+    random: (rng) => randomVarbinary(rng, 300),
+    low: Buffer.alloc(0),
+    high: ff(9000),
+    edge: Buffer.from('47494638396101000100800000000000ffffff2c00000000010001000002024401003b', 'hex'),
+    big: (rng) => randomBytes(rng, 110 * 1024),
+  },
+  {
+    name: 'c_xml',
+    type: { name: 'xml' },
+    random: (rng, rowNumber) => randomXml(rng, rowNumber),
+    low: '<a/>',
+    high: `<list>${'<i n="1">&lt;ok&gt; &amp; 😀</i>'.repeat(300)}</list>`,
+    edge: '<?pi data?><!--comment--><r xmlns="urn:bacpac-flow:demo" xml:lang="de">Grüße</r>',
+  },
+  {
+    name: 'c_sql_variant',
+    type: { name: 'sql_variant' },
+    random: randomVariant,
+    low: VARIANTS[0] ?? null,
+    high: VARIANTS[5] ?? null,
+    edge: VARIANTS[11] ?? null,
+  },
+  {
+    name: 'c_geography',
+    type: { name: 'sys.geography' },
+    random: randomGeography,
+    low: REAL_GEOGRAPHY[0] ?? null,
+    high: REAL_GEOGRAPHY[1] ?? null,
+    edge: REAL_GEOGRAPHY[0] ?? null,
+  },
+  {
+    name: 'c_geometry',
+    type: { name: 'sys.geometry' },
+    random: randomGeometry,
+    low: REAL_GEOMETRY[0] ?? null,
+    high: REAL_GEOMETRY[1] ?? null,
+    edge: REAL_GEOMETRY[0] ?? null,
+  },
+  {
+    name: 'c_hierarchyid',
+    type: { name: 'sys.hierarchyid' },
+    random: randomHierarchyid,
+    low: HIERARCHYIDS[0] ?? null,
+    high: HIERARCHYIDS[1] ?? null,
+    edge: HIERARCHYIDS[0] ?? null,
+  },
+  {
+    name: 'c_sysname',
+    type: { name: 'sys.sysname' },
+    random: (rng) => randomUnicodeText(rng, 128),
+    low: '',
+    high: 'ß'.repeat(128),
+    edge: 'dbo',
+  },
+  {
+    name: 'c_alias',
+    type: { name: ACCOUNT_CODE_TYPE, alias: true },
+    random: (rng) => `AC-${rng.int(0, 99_999_999)}`,
+    low: '',
+    high: 'Z'.repeat(20),
+    edge: 'AC-0',
+  },
+];
