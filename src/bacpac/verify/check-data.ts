@@ -70,8 +70,10 @@ export async function checkDataPart(
     if (isZipError(error)) {
       problems.error(VerifyCode.Zip, `part ${part.partName}: ${messageOf(error)}`, where);
     } else {
-      const code = CODE_BY_READER_CODE[codeOf(error) ?? ''] ?? VerifyCode.BcpInvalid;
-      const text = messageOf(error);
+      const mapped = CODE_BY_READER_CODE[codeOf(error) ?? ''];
+      const code = mapped ?? VerifyCode.BcpInvalid;
+      // The problem carries its own code; the reader's code prefix would only repeat it.
+      const text = mapped === undefined ? messageOf(error) : messageOf(error).replace(/^\[[A-Z0-9_]+\] /, '');
       problems.error(code, text.includes(part.partName) ? text : `part ${part.partName}: ${text}`, where);
     }
     return { ...base, rows, ok: false };
