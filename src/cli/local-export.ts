@@ -14,6 +14,7 @@ import { blobServiceFromConnectionString, blobServiceFromUrl, storageCredential 
 import { createDirectoryStagingStore } from '../storage/directory-staging-store';
 import { createFileBacpacTarget } from '../storage/file-bacpac-target';
 import type { CliIo } from './command';
+import { toJson } from './format/json';
 import { UsageError } from './command';
 import { progressPrinter } from './progress-printer';
 
@@ -145,3 +146,13 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   overwrite: false,
   consistency: 'none',
 };
+
+/** Prints where the BACPAC is and what it holds: one JSON document, or one line of text. */
+export function writeExportResult(result: LocalRunResult, json: boolean, io: CliIo): void {
+  const { blobUrl: location, sizeBytes, tables, rows } = result;
+  io.stdout.write(
+    json
+      ? toJson({ location, sizeBytes, tables, rows })
+      : `wrote ${location}: ${sizeBytes} bytes, ${tables} tables, ${rows} rows\n`,
+  );
+}

@@ -1,11 +1,9 @@
-import type { BlobServiceClient } from '@azure/storage-blob';
 import type { ExportEnvironment } from '../activities';
-import { normaliseAccountUrl } from '../api/app-account-url';
 import type { AppConfig } from '../config';
 import { sqlSourceFor } from '../source/source-for-request';
 import { createBlobBacpacTarget } from '../storage/blob-bacpac-target';
 import { createBlobStagingStore } from '../storage/blob-staging-store';
-import { blobServiceFromUrl, createBlobServiceClient, storageCredential } from '../storage/clients';
+import { accountServices } from './account-services';
 
 /**
  * The activities' environment inside the Functions host: staging in the app storage account, the
@@ -16,22 +14,7 @@ export function exportEnvironmentFromConfig(
   config: AppConfig,
   settings: Readonly<Record<string, string | undefined>>,
 ): ExportEnvironment {
-  const appService = createBlobServiceClient(config.storage);
-  const appAccountUrl = normaliseAccountUrl(appService.url).toLowerCase();
-  const others = new Map<string, BlobServiceClient>();
-  const serviceFor = (accountUrl: string): BlobServiceClient => {
-    if (normaliseAccountUrl(accountUrl).toLowerCase() === appAccountUrl) return appService;
-    let service = others.get(accountUrl);
-    if (service === undefined) {
-      service = blobServiceFromUrl(
-        accountUrl,
-        storageCredential(config.sql.managedIdentityClientId),
-        'target.accountUrl',
-      );
-      others.set(accountUrl, service);
-    }
-    return service;
-  };
+  const { app: appService, serviceFor } = accountServices(config);
   return {
     staging: createBlobStagingStore(appService, config.stagingContainer),
     openSource: (spec, { consistency }) =>

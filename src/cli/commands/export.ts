@@ -3,8 +3,7 @@ import type { EntraIdentity } from '../../source/mssql/connection/identity';
 import { sqlSourceFor } from '../../source/source-for-request';
 import type { CliArgs, CliCommand } from '../command';
 import { UsageError } from '../command';
-import { toJson } from '../format/json';
-import { DEFAULT_EXPORT_OPTIONS, parseOutput, runLocalExport } from '../local-export';
+import { DEFAULT_EXPORT_OPTIONS, writeExportResult, parseOutput, runLocalExport } from '../local-export';
 
 const CONNECTION_ENV = 'MSSQL_CONNECTION_STRING';
 
@@ -144,16 +143,7 @@ export const exportCommand: CliCommand = {
       },
       io,
     );
-    io.stdout.write(
-      args.values.json === true
-        ? toJson({
-            location: result.blobUrl,
-            sizeBytes: result.sizeBytes,
-            tables: result.tables,
-            rows: result.rows,
-          })
-        : `wrote ${result.blobUrl}: ${result.sizeBytes} bytes, ${result.tables} tables, ${result.rows} rows\n`,
-    );
+    writeExportResult(result, args.values.json === true, io);
     return 0;
   },
 };

@@ -2,8 +2,7 @@ import path from 'node:path';
 import { createBacpacFileSource } from '../../source/bacpac-file';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
-import { toJson } from '../format/json';
-import { DEFAULT_EXPORT_OPTIONS, runLocalExport } from '../local-export';
+import { DEFAULT_EXPORT_OPTIONS, writeExportResult, runLocalExport } from '../local-export';
 
 export const repackCommand: CliCommand = {
   name: 'repack',
@@ -44,16 +43,7 @@ export const repackCommand: CliCommand = {
       },
       io,
     );
-    io.stdout.write(
-      args.values.json === true
-        ? toJson({
-            file: result.blobUrl,
-            sizeBytes: result.sizeBytes,
-            tables: result.tables,
-            rows: result.rows,
-          })
-        : `wrote ${result.blobUrl}: ${result.sizeBytes} bytes, ${result.tables} tables, ${result.rows} rows\n`,
-    );
+    writeExportResult(result, args.values.json === true, io);
     return 0;
   },
 };
