@@ -37,8 +37,22 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: driverPackages, message: 'src/bacpac is a pure library: Node built-ins (and saxes for XML) only.' },
-            { group: ['**/source/**', '**/storage/**', '**/activities/**', '**/orchestration/**', '**/functions/**', '**/config/**', '**/cli/**'], message: 'src/bacpac must not depend on the layers above it.' },
+            {
+              group: driverPackages,
+              message: 'src/bacpac is a pure library: Node built-ins (and saxes for XML) only.',
+            },
+            {
+              group: [
+                '**/source/**',
+                '**/storage/**',
+                '**/activities/**',
+                '**/orchestration/**',
+                '**/functions/**',
+                '**/config/**',
+                '**/cli/**',
+              ],
+              message: 'src/bacpac must not depend on the layers above it.',
+            },
           ],
         },
       ],
@@ -51,7 +65,17 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['durable-functions', '@azure/functions', '**/activities/**', '**/orchestration/**', '**/functions/**', '**/cli/**'], message: 'source/ and storage/ sit below the Functions layer.' },
+            {
+              group: [
+                'durable-functions',
+                '@azure/functions',
+                '**/activities/**',
+                '**/orchestration/**',
+                '**/functions/**',
+                '**/cli/**',
+              ],
+              message: 'source/ and storage/ sit below the Functions layer.',
+            },
           ],
         },
       ],
@@ -62,7 +86,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/functions/**', '**/cli/**'], message: 'activities/ and orchestration/ must not import triggers or the CLI.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/functions/**', '**/cli/**'],
+              message: 'activities/ and orchestration/ must not import triggers or the CLI.',
+            },
+          ],
+        },
       ],
     },
   },
