@@ -233,7 +233,10 @@ describe('parseArchiveJobs: every rule names the setting, job and field', () => 
     [
       'a target outside the allow-list',
       (j) =>
-        (j.target.container = 'elsewhere') && (j.target.accountUrl = 'https://vault.blob.core.windows.net'),
+        Object.assign(j.target, {
+          container: 'elsewhere',
+          accountUrl: 'https://vault.blob.core.windows.net',
+        }),
       'BACPAC_ARCHIVE_JOBS[2] (nightly-sales).target: container "elsewhere" in https://vault.blob.core.windows.net is not an allowed export target',
     ],
     [
