@@ -123,6 +123,13 @@ async function startOne(
     if ((await existingStatus(client, instanceId)) !== undefined) {
       return { ...ids, action: 'duplicate', reason: `instance ${instanceId} was started concurrently` };
     }
+    const message = error instanceof Error ? error.message : String(error);
+    await writeRunRecord(runtime.history, {
+      ...record,
+      outcome: 'failed',
+      finishedAt: now().toISOString(),
+      error: `[ARCHIVE_START_FAILED] ${message}`,
+    });
     throw error;
   }
   return { ...ids, action: 'started' };
