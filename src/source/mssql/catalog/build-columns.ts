@@ -8,6 +8,7 @@ import type {
 } from '../../../bacpac/model/types';
 import type { AliasTypeRow } from './schemas-types';
 import type { ColumnRow } from './columns';
+import { attached } from './disambiguators';
 import { builtInType, columnName, objectName, schemaReference } from './model-names';
 
 const CLR_SYSTEM_TYPES = new Set(['geography', 'geometry', 'hierarchyid']);
@@ -58,7 +59,23 @@ export function builtInTypeSpecifier(facts: TypeFacts): SqlTypeSpecifier {
   }
 }
 
-function columnTypeSpecifier(c: ColumnRow): SqlTypeSpecifier | SqlXmlTypeSpecifier {
+/** What a column, parameter or return value says about its type. */
+export type TypeFactsRow = Pick<
+  ColumnRow,
+  | 'typeName'
+  | 'typeSchema'
+  | 'isAliasType'
+  | 'baseTypeName'
+  | 'maxLength'
+  | 'precision'
+  | 'scale'
+  | 'xmlCollectionName'
+  | 'xmlCollectionSchema'
+  | 'isXmlDocument'
+>;
+
+/** The type specifier of a column, parameter or scalar return type (4.6.4). */
+export function typeSpecifierOf(c: TypeFactsRow): SqlTypeSpecifier | SqlXmlTypeSpecifier {
   if (c.isAliasType) {
     return {
       type: 'SqlTypeSpecifier',
@@ -88,8 +105,15 @@ function columnTypeSpecifier(c: ColumnRow): SqlTypeSpecifier | SqlXmlTypeSpecifi
   return builtInTypeSpecifier(c);
 }
 
-/** A table column as model.xml writes it: simple (with its type and identity) or computed. */
-export function buildColumn(c: ColumnRow, databaseCollation?: string): SqlSimpleColumn | SqlComputedColumn {
+/**
+ * A table column as model.xml writes it: simple (with its type and identity) or computed.
+ * `attachedTo` is the disambiguator of the unnamed default constraint the column owns.
+ */
+export function buildColumn(
+  c: ColumnRow,
+  databaseCollation?: string,
+  attachedTo?: number,
+): SqlSimpleColumn | SqlComputedColumn {
   const name = columnName(c.schemaName, c.tableName, c.columnName);
   if (c.isComputed) {
     return {
@@ -110,6 +134,7 @@ export function buildColumn(c: ColumnRow, databaseCollation?: string): SqlSimple
       properties: { Value: c.identityLastValue },
     });
   }
+  if (attachedTo !== undefined) annotations.push(attached(attachedTo));
   return {
     type: 'SqlSimpleColumn',
     name,
@@ -131,7 +156,7 @@ export function buildColumn(c: ColumnRow, databaseCollation?: string): SqlSimple
         ? { IdentityIncrement: c.identityIncrement }
         : {}),
     },
-    relationships: { TypeSpecifier: columnTypeSpecifier(c) },
+    relationships: { TypeSpecifier: typeSpecifierOf(c) },
     ...(annotations.length > 0 ? { annotations } : {}),
   };
 }

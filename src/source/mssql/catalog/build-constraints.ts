@@ -15,25 +15,40 @@ import type {
 import type { ColumnRow } from './columns';
 import type { CheckConstraintRow, ForeignKeyColumnRow } from './constraints';
 import type { IndexColumnRow } from './indexes';
+import { inlineConstraint } from './disambiguators';
 import { columnName, objectName } from './model-names';
 
 const NOT_TRUSTED: Annotation = { type: 'IsNotTrustedPropertyAnnotation', properties: {} };
 
 /**
- * Constraints that SQL Server named itself are written with that name as named elements: the
- * import then recreates them under the same name (real exports instead leave the name out and
- * attach a SqlInlineConstraintAnnotation).
+ * The name of a constraint, or (when `inline`, the disambiguator of a constraint SQL Server named
+ * itself, is given) no name and a SqlInlineConstraintAnnotation with the real name, as DacFx
+ * writes them (4.6.8); the owner then carries the matching AttachedAnnotation.
  */
-export function buildDefault(c: ColumnRow): SqlDefaultConstraint | undefined {
+function naming(
+  schema: string,
+  name: string,
+  inline: number | undefined,
+  annotations: readonly Annotation[] = [],
+): { name?: string; annotations?: Annotation[] } {
+  const all =
+    inline !== undefined ? [...annotations, inlineConstraint(objectName(schema, name), inline)] : annotations;
+  return {
+    ...(inline === undefined ? { name: objectName(schema, name) } : {}),
+    ...(all.length > 0 ? { annotations: [...all] } : {}),
+  };
+}
+
+export function buildDefault(c: ColumnRow, inline?: number): SqlDefaultConstraint | undefined {
   if (c.defaultName === undefined || c.defaultDefinition === undefined) return undefined;
   return {
     type: 'SqlDefaultConstraint',
-    name: objectName(c.schemaName, c.defaultName),
     properties: { DefaultExpressionScript: { text: c.defaultDefinition } },
     relationships: {
       DefiningTable: { name: objectName(c.schemaName, c.tableName) },
       ForColumn: { name: columnName(c.schemaName, c.tableName, c.columnName) },
     },
+    ...naming(c.schemaName, c.defaultName, inline),
   };
 }
 
@@ -47,8 +62,16 @@ function specs(rows: readonly IndexColumnRow[]): SqlIndexedColumnSpecification[]
     }));
 }
 
-/** One index or key constraint from its index-column rows (all of the same index). */
-export function buildIndex(rows: readonly IndexColumnRow[]): TopLevelElement | undefined {
+/**
+ * One index or key constraint from its index-column rows (all of the same index). `inline` is the
+ * disambiguator of a key constraint SQL Server named; `disambiguator` that of an index whose name
+ * is also the name of a column of its table.
+ */
+export function buildIndex(
+  rows: readonly IndexColumnRow[],
+  inline?: number,
+  disambiguator?: number,
+): TopLevelElement | undefined {
   const first = rows[0];
   if (first === undefined) return undefined;
   const table: Reference = { name: objectName(first.schemaName, first.tableName) };
@@ -56,17 +79,18 @@ export function buildIndex(rows: readonly IndexColumnRow[]): TopLevelElement | u
   if (first.isPrimaryKey || first.isUniqueConstraint) {
     const element: SqlPrimaryKeyConstraint | SqlUniqueConstraint = {
       type: first.isPrimaryKey ? 'SqlPrimaryKeyConstraint' : 'SqlUniqueConstraint',
-      name: objectName(first.schemaName, first.indexName),
       properties: { IsClustered: clustered },
       relationships: { ColumnSpecifications: specs(rows), DefiningTable: table },
+      ...naming(first.schemaName, first.indexName, inline),
     };
     return element;
   }
   const name = columnName(first.schemaName, first.tableName, first.indexName);
+  const named = { name, ...(disambiguator !== undefined ? { disambiguator } : {}) };
   if (first.indexType === 3) {
     const xml: SqlXmlIndex = {
       type: 'SqlXmlIndex',
-      name,
+      ...named,
       properties: first.primaryXmlIndexName === undefined ? { IsPrimary: true } : {},
       relationships: {
         Column: { name: columnName(first.schemaName, first.tableName, first.columnName) },
@@ -85,7 +109,7 @@ export function buildIndex(rows: readonly IndexColumnRow[]): TopLevelElement | u
   if (first.indexType === 5 || first.indexType === 6) {
     const columnStore: SqlColumnStoreIndex = {
       type: 'SqlColumnStoreIndex',
-      name,
+      ...named,
       properties: clustered ? { IsClustered: true } : {},
       relationships: { ColumnSpecifications: first.indexType === 6 ? specs(rows) : [], IndexedObject: table },
     };
@@ -96,7 +120,7 @@ export function buildIndex(rows: readonly IndexColumnRow[]): TopLevelElement | u
     .map((r) => ({ name: columnName(r.schemaName, r.tableName, r.columnName) }));
   const index: SqlIndex = {
     type: 'SqlIndex',
-    name,
+    ...named,
     properties: {
       ...(first.isUnique ? { IsUnique: true } : {}),
       ...(clustered ? { IsClustered: true } : {}),
@@ -114,12 +138,14 @@ export function buildIndex(rows: readonly IndexColumnRow[]): TopLevelElement | u
 }
 
 /** One foreign key from its column rows (all of the same constraint, in column order). */
-export function buildForeignKey(rows: readonly ForeignKeyColumnRow[]): SqlForeignKeyConstraint | undefined {
+export function buildForeignKey(
+  rows: readonly ForeignKeyColumnRow[],
+  inline?: number,
+): SqlForeignKeyConstraint | undefined {
   const first = rows[0];
   if (first === undefined) return undefined;
   return {
     type: 'SqlForeignKeyConstraint',
-    name: objectName(first.schemaName, first.constraintName),
     properties: {
       ...(first.onDelete !== 0 ? { OnDeleteAction: first.onDelete } : {}),
       ...(first.onUpdate !== 0 ? { OnUpdateAction: first.onUpdate } : {}),
@@ -133,19 +159,18 @@ export function buildForeignKey(rows: readonly ForeignKeyColumnRow[]): SqlForeig
       })),
       ForeignTable: { name: objectName(first.foreignSchema, first.foreignTable) },
     },
-    ...(first.isNotTrusted ? { annotations: [NOT_TRUSTED] } : {}),
+    ...naming(first.schemaName, first.constraintName, inline, first.isNotTrusted ? [NOT_TRUSTED] : []),
   };
 }
 
-export function buildCheck(row: CheckConstraintRow): SqlCheckConstraint {
+export function buildCheck(row: CheckConstraintRow, inline?: number): SqlCheckConstraint {
   return {
     type: 'SqlCheckConstraint',
-    name: objectName(row.schemaName, row.constraintName),
     properties: {
       CheckExpressionScript: { text: row.definition },
       ...(row.isNotForReplication ? { IsNotForReplication: true } : {}),
     },
     relationships: { DefiningTable: { name: objectName(row.tableSchema, row.tableName) } },
-    ...(row.isNotTrusted ? { annotations: [NOT_TRUSTED] } : {}),
+    ...naming(row.schemaName, row.constraintName, inline, row.isNotTrusted ? [NOT_TRUSTED] : []),
   };
 }

@@ -1,25 +1,33 @@
-import { formatName } from '../../../bacpac/model/names';
+import { walkElements } from '../../../bacpac/model/walk';
 import type {
   DatabaseModel,
+  Reference,
   SqlDatabaseOptions,
-  SqlTable,
   TopLevelElement,
 } from '../../../bacpac/model/types';
-import type { SourceTable } from '../../types';
-import { choosePlatform } from '../dsp-name';
-import { toBcpColumn } from './bcp-column';
-import { buildAliasType, buildColumn } from './build-columns';
-import { buildCheck, buildDefault, buildForeignKey, buildIndex } from './build-constraints';
+import type { SourceFinding, SourceTable } from '../../types';
+import { choosePlatform, ENGINE_EDITION_AZURE_SQL_DATABASE } from '../dsp-name';
+import { buildAliasType } from './build-columns';
+import { buildExtendedProperties } from './build-extended-properties';
 import { buildModule } from './build-modules';
+import { buildSequence, buildSynonym, buildTableType, buildXmlSchemaCollection } from './build-other-objects';
+import { buildPermissions, buildPrincipals } from './build-security';
+import { buildTables, groupBy } from './build-tables';
 import type { ColumnRow } from './columns';
 import type { CheckConstraintRow, ForeignKeyColumnRow } from './constraints';
+import { createDisambiguators, DATABASE_DISAMBIGUATOR } from './disambiguators';
+import type { ExtendedPropertyRow } from './extended-properties';
 import type { IndexColumnRow } from './indexes';
-import { objectName, schemaReference } from './model-names';
+import { objectName } from './model-names';
 import type { DependencyRow, ModuleRow } from './modules';
+import type { ParameterRow } from './parameters';
 import type { AliasTypeRow, RowCountRow, SchemaRow } from './schemas-types';
+import type { PermissionStatementRow, PrincipalRow, RoleMemberRow } from './security';
+import type { SequenceRow, SynonymRow, XmlSchemaCollectionRow } from './sequences-synonyms';
 import type { ServerInfo } from './server-info';
+import type { TableTypeCheckRow, TableTypeKeyRow } from './table-types';
 
-/** Everything the catalog queries returned for one database. */
+/** Everything the catalog queries returned for one database (one query per catalog view). */
 export interface CatalogRows {
   readonly server: ServerInfo;
   readonly schemas: readonly SchemaRow[];
@@ -31,6 +39,19 @@ export interface CatalogRows {
   readonly modules: readonly ModuleRow[];
   readonly dependencies: readonly DependencyRow[];
   readonly rowCounts: readonly RowCountRow[];
+  readonly parameters: readonly ParameterRow[];
+  /** Columns of the tables multi-statement functions return. */
+  readonly functionColumns: readonly ColumnRow[];
+  readonly tableTypeColumns: readonly ColumnRow[];
+  readonly tableTypeKeys: readonly TableTypeKeyRow[];
+  readonly tableTypeChecks: readonly TableTypeCheckRow[];
+  readonly sequences: readonly SequenceRow[];
+  readonly synonyms: readonly SynonymRow[];
+  readonly xmlSchemaCollections: readonly XmlSchemaCollectionRow[];
+  readonly principals: readonly PrincipalRow[];
+  readonly roleMembers: readonly RoleMemberRow[];
+  readonly permissions: readonly PermissionStatementRow[];
+  readonly extendedProperties: readonly ExtendedPropertyRow[];
 }
 
 export interface BuildOptions {
@@ -40,20 +61,10 @@ export interface BuildOptions {
   readonly tables?: readonly string[];
 }
 
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}
-
-export function buildDatabaseOptions(s: ServerInfo): SqlDatabaseOptions {
+export function buildDatabaseOptions(s: ServerInfo, referenced = false): SqlDatabaseOptions {
   return {
     type: 'SqlDatabaseOptions',
+    ...(referenced ? { disambiguator: DATABASE_DISAMBIGUATOR } : {}),
     properties: {
       Collation: s.collationName,
       IsAnsiNullDefaultOn: s.isAnsiNullDefaultOn,
@@ -79,80 +90,94 @@ export function buildDatabaseOptions(s: ServerInfo): SqlDatabaseOptions {
   };
 }
 
+const BUILT_IN_OWNERS = new Set(['dbo', 'guest', 'public', 'sys', 'INFORMATION_SCHEMA']);
+const FIXED_ROLE =
+  /^db_(owner|accessadmin|securityadmin|ddladmin|backupoperator|datareader|datawriter|denydatareader|denydatawriter)$/;
+
 /**
- * Maps the catalog rows of one database to the schema model and the list of tables whose rows
- * are exported (computed columns left out of their BCP columns).
+ * Maps the catalog rows of one database to the schema model, the tables whose rows are exported
+ * (computed columns left out of their BCP columns) and the findings about what was left out.
  */
 export function buildModel(
   rows: CatalogRows,
   options: BuildOptions = {},
-): { model: DatabaseModel; tables: SourceTable[] } {
+): { model: DatabaseModel; tables: SourceTable[]; findings: SourceFinding[] } {
   const excluded = options.excluded ?? new Set<string>();
   const keep = (schema: string, name: string): boolean => !excluded.has(objectName(schema, name));
+  const wanted = options.tables !== undefined ? new Set(options.tables) : undefined;
+  const disambiguators = createDisambiguators();
+  const collation = rows.server.collationName;
   const elements: TopLevelElement[] = [];
+  const findings: SourceFinding[] = [];
 
+  const security = buildPrincipals(
+    {
+      principals: rows.principals,
+      roleMembers: rows.roleMembers,
+      targetIsAzure: rows.server.engineEdition === ENGINE_EDITION_AZURE_SQL_DATABASE,
+    },
+    disambiguators,
+  );
+  elements.push(...security.elements);
+  findings.push(...security.findings);
+  const principals = new Set(
+    security.elements.filter((e) => e.type === 'SqlUser' || e.type === 'SqlRole').map((e) => e.name),
+  );
   for (const s of rows.schemas) {
     elements.push({
       type: 'SqlSchema',
-      name: formatName([s.schemaName]),
+      name: `[${s.schemaName.replace(/]/g, ']]')}]`,
       properties: {},
-      relationships: { Authorizer: schemaReference(s.ownerName) },
+      relationships: { Authorizer: ownerReference(s, principals, findings) },
     });
   }
   for (const t of rows.aliasTypes) elements.push(buildAliasType(t));
-
-  const counts = new Map(rows.rowCounts.map((r) => [objectName(r.schemaName, r.tableName), r]));
-  const wanted = options.tables !== undefined ? new Set(options.tables) : undefined;
-  const tables: SourceTable[] = [];
-  for (const columns of groupBy(rows.columns, (c) => c.tableId).values()) {
+  for (const x of rows.xmlSchemaCollections) elements.push(buildXmlSchemaCollection(x));
+  for (const s of rows.sequences) if (keep(s.schemaName, s.sequenceName)) elements.push(buildSequence(s));
+  for (const s of rows.synonyms) if (keep(s.schemaName, s.synonymName)) elements.push(buildSynonym(s));
+  const typeKeys = groupBy(rows.tableTypeKeys, (k) => objectName(k.schemaName, k.typeName));
+  const typeChecks = groupBy(rows.tableTypeChecks, (k) => objectName(k.schemaName, k.typeName));
+  for (const columns of groupBy(rows.tableTypeColumns, (c) => c.tableId).values()) {
     const first = columns[0] as ColumnRow;
-    if (!keep(first.schemaName, first.tableName)) continue;
     const name = objectName(first.schemaName, first.tableName);
-    const table: SqlTable = {
-      type: 'SqlTable',
-      name,
-      properties: { IsAnsiNullsOn: true },
-      relationships: {
-        Columns: columns.map((c) => buildColumn(c, rows.server.collationName)),
-        Schema: schemaReference(first.schemaName),
-      },
-    };
-    elements.push(table);
-    for (const c of columns) {
-      const d = buildDefault(c);
-      if (d) elements.push(d);
-    }
-    if (wanted === undefined || wanted.has(`${first.schemaName}.${first.tableName}`)) {
-      const count = counts.get(name);
-      tables.push({
-        schema: first.schemaName,
-        name: first.tableName,
-        columns: columns.filter((c) => !c.isComputed).map(toBcpColumn),
-        estimatedRows: count?.rowCount ?? '0',
-        estimatedBytes: count?.reservedBytes ?? '0',
-      });
-    }
+    const type = buildTableType(columns, typeKeys.get(name) ?? [], typeChecks.get(name) ?? [], collation);
+    if (type) elements.push(type);
   }
-  for (const index of groupBy(rows.indexes, (r) => `${r.tableId}.${r.indexId}`).values()) {
-    const first = index[0] as IndexColumnRow;
-    if (!keep(first.schemaName, first.tableName)) continue;
-    const element = buildIndex(index);
-    if (element) elements.push(element);
-  }
-  for (const fk of groupBy(rows.foreignKeys, (r) => r.constraintId).values()) {
-    const first = fk[0] as ForeignKeyColumnRow;
-    if (!keep(first.tableSchema, first.tableName) || !keep(first.foreignSchema, first.foreignTable)) continue;
-    const element = buildForeignKey(fk);
-    if (element) elements.push(element);
-  }
-  for (const check of rows.checks)
-    if (keep(check.tableSchema, check.tableName)) elements.push(buildCheck(check));
+
+  const built = buildTables(
+    { ...rows, databaseCollation: collation },
+    keep,
+    (schema, name) => wanted === undefined || wanted.has(`${schema}.${name}`),
+    disambiguators,
+  );
+  elements.push(...built.elements);
+
   const deps = groupBy(rows.dependencies, (d) => d.referencingId);
+  const params = groupBy(rows.parameters, (p) => p.objectId);
+  const fnColumns = groupBy(rows.functionColumns, (c) => c.tableId);
   for (const m of rows.modules) {
     if (!keep(m.schemaName, m.objectName)) continue;
-    const element = buildModule(m, deps.get(m.objectId) ?? []);
+    const element = buildModule(m, {
+      dependencies: deps.get(m.objectId) ?? [],
+      parameters: params.get(m.objectId) ?? [],
+      columns: fnColumns.get(m.objectId) ?? [],
+      databaseCollation: collation,
+    });
     if (element) elements.push(element);
   }
+
+  const named = new Map<string, { disambiguator?: number }>();
+  for (const el of walkElements(elements)) {
+    if (el.name !== undefined && !named.has(el.name)) {
+      named.set(el.name, el.disambiguator !== undefined ? { disambiguator: el.disambiguator } : {});
+    }
+  }
+  const grants = buildPermissions(rows.permissions, security.principal, (name) => named.has(name));
+  elements.push(...grants.elements);
+  findings.push(...grants.findings);
+  const properties = buildExtendedProperties(rows.extendedProperties, (name) => named.get(name));
+  elements.push(...properties.elements);
+  findings.push(...properties.findings);
 
   const model: DatabaseModel = {
     header: {
@@ -160,10 +185,28 @@ export function buildModel(
       schemaVersion: '2.9',
       platform: choosePlatform(rows.server.engineEdition, rows.server.majorVersion),
       collationLcid: rows.server.collationLcid,
-      collationCaseSensitive: /_CS(_|$)|_BIN2?$/i.test(rows.server.collationName),
+      collationCaseSensitive: /_CS(_|$)|_BIN2?$/i.test(collation),
     },
-    databaseOptions: buildDatabaseOptions(rows.server),
+    databaseOptions: buildDatabaseOptions(
+      rows.server,
+      grants.referencesDatabase || properties.referencesDatabase,
+    ),
     elements,
   };
-  return { model, tables };
+  return { model, tables: built.tables, findings };
+}
+
+function ownerReference(s: SchemaRow, principals: ReadonlySet<string>, findings: SourceFinding[]): Reference {
+  const owner = s.ownerName;
+  if (BUILT_IN_OWNERS.has(owner) || FIXED_ROLE.test(owner))
+    return { externalSource: 'BuiltIns', name: `[${owner}]` };
+  const name = `[${owner.replace(/]/g, ']]')}]`;
+  if (principals.has(name)) return { name };
+  findings.push({
+    code: 'SCHEMA_OWNER_LEFT_OUT',
+    severity: 'warning',
+    object: `[${s.schemaName}]`,
+    message: `the owner [${owner}] is not exported; the schema is exported owned by dbo`,
+  });
+  return { externalSource: 'BuiltIns', name: '[dbo]' };
 }

@@ -1,12 +1,27 @@
 import type {
   Reference,
   Script,
+  SqlSubroutineParameter,
   SysCommentsObjectAnnotation,
   TopLevelElement,
 } from '../../../bacpac/model/types';
+import { buildColumn, typeSpecifierOf } from './build-columns';
+import type { ColumnRow } from './columns';
 import type { DependencyRow, ModuleRow } from './modules';
-import { objectName, schemaReference } from './model-names';
+import { columnName, objectName, schemaReference } from './model-names';
 import { splitModuleDefinition } from './module-split';
+import { readHeaderFacts } from './parameter-defaults';
+import type { ParameterRow } from './parameters';
+
+/** What a module owns besides its definition: parameters, return type and returned-table columns. */
+export interface ModuleOwned {
+  readonly dependencies: readonly DependencyRow[];
+  /** sys.parameters rows of the module, parameter_id 0 (a scalar function's return type) included. */
+  readonly parameters: readonly ParameterRow[];
+  /** The columns of a multi-statement function's returned table. */
+  readonly columns: readonly ColumnRow[];
+  readonly databaseCollation?: string;
+}
 
 /** The object-level references a module makes to objects of this database. */
 export function dependencyReferences(rows: readonly DependencyRow[]): Reference[] {
@@ -39,20 +54,33 @@ function sysComments(definition: string, header: string, footer?: string): SysCo
  * SysCommentsObjectAnnotation keeps the original header, so the import recreates the module
  * exactly as written. Returns undefined when the definition is not readable (encrypted).
  */
-export function buildModule(
-  m: ModuleRow,
-  dependencies: readonly DependencyRow[],
-): TopLevelElement | undefined {
+export function buildModule(m: ModuleRow, owned: ModuleOwned): TopLevelElement | undefined {
   if (m.definition === undefined) return undefined;
   const parts = splitModuleDefinition(m.definition, m.objectType);
   if (parts === undefined) return undefined;
   const name = objectName(m.schemaName, m.objectName);
-  const script: Script = {
-    text: parts.body,
-    quotedIdentifiers: m.usesQuotedIdentifier,
-    ansiNulls: m.usesAnsiNulls,
-  };
-  const refs = dependencyReferences(dependencies);
+  const settings = { quotedIdentifiers: m.usesQuotedIdentifier, ansiNulls: m.usesAnsiNulls };
+  const script: Script = { text: parts.body, ...settings };
+  const header = readHeaderFacts(parts.header);
+  const parameters = owned.parameters
+    .filter((p) => p.parameterId > 0)
+    .map((p): SqlSubroutineParameter => {
+      const value = header.defaults.get(p.parameterName);
+      return {
+        type: 'SqlSubroutineParameter',
+        name: columnName(m.schemaName, m.objectName, p.parameterName),
+        properties: {
+          ...(p.isOutput ? { IsOutput: true } : {}),
+          ...(p.isReadOnly ? { IsReadOnly: true } : {}),
+          ...(value !== undefined ? { DefaultExpressionScript: { text: value, ...settings } } : {}),
+        },
+        relationships: { Type: typeSpecifierOf(p) },
+      };
+    });
+  const params = parameters.length > 0 ? { Parameters: parameters } : {};
+  const returns = owned.parameters.find((p) => p.parameterId === 0);
+  const columns = owned.columns.map((c) => buildColumn(c, owned.databaseCollation));
+  const refs = dependencyReferences(owned.dependencies);
   const deps = refs.length > 0 ? refs : undefined;
   const comments = sysComments(m.definition, parts.header, parts.footer);
   const ansi = m.usesAnsiNulls ? { IsAnsiNullsOn: true } : {};
@@ -71,32 +99,44 @@ export function buildModule(
         type: 'SqlProcedure',
         name,
         properties: { BodyScript: script, ...ansi },
-        relationships: { ...(deps ? { BodyDependencies: deps } : {}), Schema: schema },
+        relationships: { ...(deps ? { BodyDependencies: deps } : {}), ...params, Schema: schema },
         annotations: [comments],
       };
     case 'FN':
     case 'IF':
     case 'TF': {
-      const type =
-        m.objectType === 'FN'
-          ? 'SqlScalarFunction'
-          : m.objectType === 'IF'
-            ? 'SqlInlineTableValuedFunction'
-            : 'SqlMultiStatementTableValuedFunction';
-      return {
-        type,
-        name,
-        properties: { ...(m.isSchemaBound ? { IsSchemaBound: true } : {}), ...ansi },
-        relationships: {
-          ...(deps ? { BodyDependencies: deps } : {}),
-          FunctionBody: {
-            type: 'SqlScriptFunctionImplementation',
-            properties: { BodyScript: script },
-            relationships: {},
-            annotations: [comments],
-          },
-          Schema: schema,
+      const properties = { ...(m.isSchemaBound ? { IsSchemaBound: true } : {}), ...ansi };
+      const relationships = {
+        ...(deps ? { BodyDependencies: deps } : {}),
+        FunctionBody: {
+          type: 'SqlScriptFunctionImplementation' as const,
+          properties: { BodyScript: script },
+          relationships: {},
+          annotations: [comments],
         },
+        ...params,
+        Schema: schema,
+      };
+      if (m.objectType === 'FN') {
+        return {
+          type: 'SqlScalarFunction',
+          name,
+          properties,
+          relationships: { ...relationships, ...(returns ? { Type: typeSpecifierOf(returns) } : {}) },
+        };
+      }
+      if (m.objectType === 'IF')
+        return { type: 'SqlInlineTableValuedFunction', name, properties, relationships };
+      return {
+        type: 'SqlMultiStatementTableValuedFunction',
+        name,
+        properties: {
+          ...(header.returnTableVariable !== undefined
+            ? { ReturnTableVariable: header.returnTableVariable }
+            : {}),
+          ...properties,
+        },
+        relationships: { ...relationships, ...(columns.length > 0 ? { Columns: columns } : {}) },
       };
     }
     case 'TR':

@@ -2,14 +2,38 @@ import type { RawRow } from './row-fields';
 import { bool, num, optNum, optStr, str } from './row-fields';
 
 /**
- * Every column of every user table, in one query, with its type (alias types resolved to their
- * base), identity, computed definition, xml schema collection and default constraint.
- * `tableFilter` narrows it to one table (`t.object_id = OBJECT_ID(@table)`), for reading rows.
+ * Whose columns: user tables, the returned tables of multi-statement functions, or user-defined
+ * table types (named by the type, identified by the type's table object).
  */
-export function columnsSql(tableFilter?: string): string {
+export type ColumnSource = 'tables' | 'functions' | 'tableTypes';
+
+const SOURCES: Record<ColumnSource, { from: string; name: string; schema: string; where: string }> = {
+  tables: { from: 'sys.tables AS t', name: 't.name', schema: 't.schema_id', where: 't.is_ms_shipped = 0' },
+  functions: {
+    from: 'sys.objects AS t',
+    name: 't.name',
+    schema: 't.schema_id',
+    where: "t.is_ms_shipped = 0 AND t.type = 'TF'",
+  },
+  tableTypes: {
+    from: 'sys.table_types AS tt JOIN sys.objects AS t ON t.object_id = tt.type_table_object_id',
+    name: 'tt.name',
+    schema: 'tt.schema_id',
+    where: 'tt.is_user_defined = 1',
+  },
+};
+
+/**
+ * Every column of every user table (or of the `source` objects), in one query, with its type
+ * (alias types resolved to their base), identity, computed definition, xml schema collection and
+ * default constraint. `tableFilter` narrows it to one table (`t.object_id = OBJECT_ID(@table)`),
+ * for reading rows.
+ */
+export function columnsSql(tableFilter?: string, source: ColumnSource = 'tables'): string {
+  const from = SOURCES[source];
   return `
 SELECT
-  s.name AS schemaName, t.name AS tableName, t.object_id AS tableId,
+  s.name AS schemaName, ${from.name} AS tableName, t.object_id AS tableId,
   c.column_id AS columnId, c.name AS columnName,
   ty.name AS typeName, SCHEMA_NAME(ty.schema_id) AS typeSchema, ty.is_user_defined AS isAliasType,
   ty.is_assembly_type AS isAssemblyType,
@@ -26,15 +50,15 @@ SELECT
   xsc.name AS xmlCollectionName, SCHEMA_NAME(xsc.schema_id) AS xmlCollectionSchema,
   c.is_xml_document AS isXmlDocument,
   dc.name AS defaultName, dc.definition AS defaultDefinition, dc.is_system_named AS defaultIsSystemNamed
-FROM sys.tables AS t
-JOIN sys.schemas AS s ON s.schema_id = t.schema_id
+FROM ${from.from}
+JOIN sys.schemas AS s ON s.schema_id = ${from.schema}
 JOIN sys.columns AS c ON c.object_id = t.object_id
 JOIN sys.types AS ty ON ty.user_type_id = c.user_type_id
 LEFT JOIN sys.identity_columns AS ic ON ic.object_id = c.object_id AND ic.column_id = c.column_id
 LEFT JOIN sys.computed_columns AS cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id
 LEFT JOIN sys.xml_schema_collections AS xsc ON xsc.xml_collection_id = c.xml_collection_id AND c.xml_collection_id <> 0
 LEFT JOIN sys.default_constraints AS dc ON dc.object_id = c.default_object_id
-WHERE t.is_ms_shipped = 0${tableFilter !== undefined ? ` AND ${tableFilter}` : ''}
+WHERE ${from.where}${tableFilter !== undefined ? ` AND ${tableFilter}` : ''}
 ORDER BY t.object_id, c.column_id;`;
 }
 

@@ -11,14 +11,14 @@ export interface ModuleParts {
   readonly footer?: string;
 }
 
-interface Token {
+export interface Token {
   readonly text: string;
   readonly start: number;
   readonly end: number;
 }
 
 /** Significant tokens (words, variables, punctuation) with comments, strings and whitespace skipped. */
-function* tokens(sql: string): Generator<Token> {
+export function* tokens(sql: string): Generator<Token> {
   let i = 0;
   while (i < sql.length) {
     const c = sql[i] as string;

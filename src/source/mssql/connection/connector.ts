@@ -9,13 +9,28 @@ import { buildDriverConfig } from './driver-config';
 import { credentialFor, fetchSqlToken } from './identity';
 import type { RetryPolicy } from './retry';
 import { withRetry } from './retry';
+import type { StreamingRequest } from '../row-stream';
+
+/** The part of an mssql Request the source uses: parameters, a query, or a paused/resumed row stream. */
+export interface SqlRequest extends StreamingRequest {
+  input(name: string, type: unknown, value: unknown): unknown;
+  query(sql: string): Promise<{ readonly recordset: readonly unknown[] }>;
+  stream: boolean;
+  arrayRowMode: boolean;
+}
+
+/** The part of an mssql ConnectionPool the source uses. */
+export interface SqlPool {
+  request(): SqlRequest;
+  close(): Promise<unknown>;
+}
 
 /** Opens connections to one database. Each call is a new connection with fresh credentials. */
 export interface SqlConnector {
   /** A loggable description of the target (never a secret). */
   readonly description: string;
   /** Opens a single-connection pool, retrying transient failures. `database` overrides the target's. */
-  connect(purpose: string, database?: string): Promise<ConnectionPool>;
+  connect(purpose: string, database?: string): Promise<SqlPool>;
 }
 
 export interface SqlConnectorOptions {
@@ -39,7 +54,7 @@ export function createSqlConnector(options: SqlConnectorOptions): SqlConnector {
   const description = describeConnection(options.settings);
   return {
     description,
-    async connect(purpose, database) {
+    async connect(purpose, database): Promise<ConnectionPool> {
       const settings = database !== undefined ? { ...options.settings, database } : options.settings;
       try {
         return await withRetry(

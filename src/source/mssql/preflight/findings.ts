@@ -2,8 +2,11 @@ import type { SourceFinding } from '../../types';
 import type { ColumnRow } from '../catalog/columns';
 import type { DependencyRow, ModuleRow } from '../catalog/modules';
 import type { RowCountRow } from '../catalog/schemas-types';
+import type { SequenceRow, SynonymRow } from '../catalog/sequences-synonyms';
 import { isSupportedColumnType } from '../catalog/bcp-column';
 import { objectName } from '../catalog/model-names';
+import { canSplitOn } from '../planning/key-literal';
+import type { ClusteredKeyRow } from './clustered-keys';
 
 /** Objects a BACPAC cannot carry, found by queries of their own (external tables, CLR assemblies...). */
 export const UNSUPPORTED_OBJECTS_SQL = `
@@ -28,6 +31,9 @@ export function preflightFindings(input: {
   readonly modules: readonly ModuleRow[];
   readonly dependencies: readonly DependencyRow[];
   readonly rowCounts: readonly RowCountRow[];
+  readonly clusteredKeys: readonly ClusteredKeyRow[];
+  readonly sequences: readonly SequenceRow[];
+  readonly synonyms: readonly SynonymRow[];
   readonly targetIsAzure: boolean;
 }): SourceFinding[] {
   const findings: SourceFinding[] = [];
@@ -93,15 +99,50 @@ export function preflightFindings(input: {
         message: 'the definition is encrypted and cannot be exported',
       });
   }
-  for (const r of input.rowCounts) {
-    if (!r.hasClusteredIndex) {
+  const rows = new Map(input.rowCounts.map((r) => [objectName(r.schemaName, r.tableName), r.rowCount]));
+  for (const k of input.clusteredKeys) {
+    const object = objectName(k.schemaName, k.tableName);
+    if ((rows.get(object) ?? '0') === '0') continue;
+    const reason = singlePartReason(k);
+    if (reason !== undefined) {
       findings.push({
-        code: 'HEAP_SINGLE_PART',
+        code: 'SINGLE_PART',
         severity: 'warning',
-        object: objectName(r.schemaName, r.tableName),
-        message: 'heap: its rows are exported as a single part',
+        object,
+        message: `${reason}: its rows are exported as one part`,
+      });
+    }
+  }
+  for (const s of input.synonyms) {
+    if (s.baseServer !== undefined || s.baseDatabase !== undefined) {
+      findings.push({
+        code: 'CROSS_DATABASE_REFERENCE',
+        severity: 'error',
+        object: objectName(s.schemaName, s.synonymName),
+        message: `synonym for ${s.baseObjectName}, outside the database`,
+      });
+    }
+  }
+  for (const s of input.sequences) {
+    if (s.currentValue !== undefined && s.currentValue !== s.startValue) {
+      findings.push({
+        code: 'SEQUENCE_RESTARTS',
+        severity: 'warning',
+        object: objectName(s.schemaName, s.sequenceName),
+        message: `the sequence has reached ${s.currentValue} and restarts at ${s.startValue} after import; ALTER SEQUENCE ... RESTART WITH a value above ${s.currentValue} after import`,
       });
     }
   }
   return findings;
+}
+
+/** Why a table's rows cannot be split into key ranges, or undefined when they can. */
+export function singlePartReason(k: ClusteredKeyRow): string | undefined {
+  if (k.indexType === undefined) return 'heap (no clustered index)';
+  if (k.indexType !== 1) return 'clustered columnstore index (no ordered key)';
+  if (k.keyType === undefined) return 'clustered index without a key column';
+  if (k.isDescending) return 'the leading clustered key column is descending';
+  if (!canSplitOn(k.keyType.toLowerCase())) return `the leading clustered key column has type ${k.keyType}`;
+  if (!k.hasStatistics) return 'the clustered index has no statistics (UPDATE STATISTICS to plan key ranges)';
+  return undefined;
 }

@@ -122,6 +122,18 @@ const rows: CatalogRows = {
   checks: [],
   modules: [],
   dependencies: [],
+  parameters: [],
+  functionColumns: [],
+  tableTypeColumns: [],
+  tableTypeKeys: [],
+  tableTypeChecks: [],
+  sequences: [],
+  synonyms: [],
+  xmlSchemaCollections: [],
+  principals: [],
+  roleMembers: [],
+  permissions: [],
+  extendedProperties: [],
   rowCounts: [
     {
       schemaName: 'dbo',

@@ -1,0 +1,251 @@
+import { formatName } from '../../../bacpac/model/names';
+import type {
+  Reference,
+  SqlLogin,
+  SqlPermissionStatement,
+  SqlRole,
+  SqlRoleMembership,
+  SqlUser,
+  TopLevelElement,
+} from '../../../bacpac/model/types';
+import type { SourceFinding } from '../../types';
+import type { Disambiguators } from './disambiguators';
+import { DATABASE_DISAMBIGUATOR } from './disambiguators';
+import { placeholderPassword } from './login-password';
+import { objectName, schemaReference } from './model-names';
+import { dacPermission } from './permission-numbers';
+import type { PermissionStatementRow, PrincipalRow, RoleMemberRow } from './security';
+
+export interface PrincipalsInput {
+  readonly principals: readonly PrincipalRow[];
+  readonly roleMembers: readonly RoleMemberRow[];
+  /** Windows users on Azure are reported by the pre-flight as errors, not here. */
+  readonly targetIsAzure: boolean;
+}
+
+/** The references to the exported principals (and the built-in ones) by principal id. */
+export type PrincipalReferences = (id: number, fixedRoleName?: string) => Reference | undefined;
+
+const BUILT_IN_PRINCIPALS: ReadonlyMap<number, string> = new Map([
+  [0, 'public'],
+  [1, 'dbo'],
+  [2, 'guest'],
+]);
+
+const LEFT_OUT: Record<string, string> = {
+  U: 'Windows users cannot be exported to a BACPAC that imports anywhere; recreate it after import',
+  G: 'Windows groups cannot be exported to a BACPAC that imports anywhere; recreate it after import',
+  E: 'Microsoft Entra users are left out; recreate with CREATE USER ... FROM EXTERNAL PROVIDER after import',
+  X: 'Microsoft Entra groups are left out; recreate with CREATE USER ... FROM EXTERNAL PROVIDER after import',
+  C: 'users mapped to certificates are left out',
+  K: 'users mapped to asymmetric keys are left out',
+  A: 'application roles are left out (their password cannot be exported)',
+};
+
+function warning(code: string, object: string, message: string): SourceFinding {
+  return { code, severity: 'warning', object, message };
+}
+
+/** Users, logins, roles and role memberships (4.6.11). */
+export function buildPrincipals(
+  input: PrincipalsInput,
+  disambiguators: Disambiguators,
+): { elements: TopLevelElement[]; findings: SourceFinding[]; principal: PrincipalReferences } {
+  const elements: TopLevelElement[] = [];
+  const findings: SourceFinding[] = [];
+  const refs = new Map<number, Reference>();
+  const names = new Set(input.principals.map((p) => p.principalName));
+  for (const p of input.principals) {
+    const name = formatName([p.principalName]);
+    if (p.principalType === 'R') {
+      const role: SqlRole = {
+        type: 'SqlRole',
+        name,
+        properties: {},
+        relationships: { Authorizer: ownerReference(p.ownerName, input.principals) },
+      };
+      elements.push(role);
+      refs.set(p.principalId, { name });
+      continue;
+    }
+    if (p.principalType !== 'S') {
+      if ((p.principalType === 'U' || p.principalType === 'G') && input.targetIsAzure) continue;
+      findings.push(warning('PRINCIPAL_LEFT_OUT', name, LEFT_OUT[p.principalType] ?? 'left out'));
+      continue;
+    }
+    if (p.authenticationType === 2) {
+      findings.push(
+        warning(
+          'PRINCIPAL_LEFT_OUT',
+          name,
+          'contained users with passwords are left out (the password cannot be exported)',
+        ),
+      );
+      continue;
+    }
+    const defaultSchema =
+      p.defaultSchema !== undefined && p.defaultSchema !== 'dbo'
+        ? { DefaultSchema: schemaReference(p.defaultSchema) }
+        : {};
+    if (p.authenticationType === 1) {
+      if (p.loginName === undefined) {
+        findings.push(
+          warning(
+            'LOGIN_NAME_UNKNOWN',
+            name,
+            'the login of this user is not visible from the database; the user name is used',
+          ),
+        );
+      }
+      const loginName = p.loginName ?? p.principalName;
+      const login: SqlLogin = {
+        type: 'SqlLogin',
+        name: formatName([loginName]),
+        ...(names.has(loginName) ? { disambiguator: disambiguators.next() } : {}),
+        properties: { Password: placeholderPassword() },
+        relationships: {},
+      };
+      elements.push(login);
+      const user: SqlUser = {
+        type: 'SqlUser',
+        name,
+        properties: { LoginIdentifierScript: { text: loginName }, AuthenticationType: 1 },
+        relationships: {
+          ...defaultSchema,
+          Login: {
+            name: login.name,
+            ...(login.disambiguator !== undefined ? { disambiguator: login.disambiguator } : {}),
+          },
+        },
+      };
+      elements.push(user);
+    } else {
+      elements.push({
+        type: 'SqlUser',
+        name,
+        properties: { WithoutLogin: true },
+        relationships: { ...defaultSchema },
+      });
+    }
+    refs.set(p.principalId, { name });
+  }
+  const principal = (id: number, fixedRoleName?: string): Reference | undefined => {
+    const builtIn = BUILT_IN_PRINCIPALS.get(id) ?? fixedRoleName;
+    return builtIn !== undefined ? { externalSource: 'BuiltIns', name: formatName([builtIn]) } : refs.get(id);
+  };
+  for (const m of input.roleMembers) {
+    const role = principal(m.roleId, m.roleIsFixed ? m.roleName : undefined);
+    const member = refs.get(m.memberId);
+    if (role === undefined || member === undefined) continue;
+    const membership: SqlRoleMembership = {
+      type: 'SqlRoleMembership',
+      properties: {},
+      relationships: { Member: member, Role: role },
+    };
+    elements.push(membership);
+  }
+  return { elements, findings, principal };
+}
+
+/**
+ * GRANT statements on the database, schemas and objects of the model, named
+ * `[Grant.<Permission>.<Class>].[grantee].[grantor]` + the securable's name parts. DENY, column
+ * permissions, other securables and permissions without a known DacFx number are reported.
+ */
+export function buildPermissions(
+  rows: readonly PermissionStatementRow[],
+  principal: PrincipalReferences,
+  hasObject: (name: string) => boolean,
+): { elements: SqlPermissionStatement[]; findings: SourceFinding[]; referencesDatabase: boolean } {
+  const elements: SqlPermissionStatement[] = [];
+  const findings: SourceFinding[] = [];
+  let referencesDatabase = false;
+  for (const g of rows) {
+    const grantee = principal(g.granteeId, g.granteeIsFixedRole ? g.granteeName : undefined);
+    if (grantee === undefined) continue; // a principal left out (reported with the principals)
+    const statement = permissionStatement(g, grantee, hasObject, findings);
+    if (statement === undefined) continue;
+    if (g.securableClass === 0) referencesDatabase = true;
+    elements.push(statement);
+  }
+  return { elements, findings, referencesDatabase };
+}
+
+function ownerReference(owner: string | undefined, principals: readonly PrincipalRow[]): Reference {
+  if (owner !== undefined && owner !== 'dbo' && principals.some((p) => p.principalName === owner)) {
+    return { name: formatName([owner]) };
+  }
+  return { externalSource: 'BuiltIns', name: '[dbo]' };
+}
+
+function permissionStatement(
+  g: PermissionStatementRow,
+  grantee: Reference,
+  hasObject: (name: string) => boolean,
+  findings: SourceFinding[],
+): SqlPermissionStatement | undefined {
+  const what = `${g.state === 'D' ? 'DENY' : 'GRANT'} ${g.permissionName} TO [${g.granteeName}]`;
+  let securable: { className: string; parts: string[]; ref: Reference } | undefined;
+  if (g.securableClass === 0) {
+    securable = { className: 'Database', parts: [], ref: { disambiguator: DATABASE_DISAMBIGUATOR } };
+  } else if (g.securableClass === 3 && g.securableSchema !== undefined) {
+    securable = { className: 'Schema', parts: [g.securableSchema], ref: schemaReference(g.securableSchema) };
+  } else if (
+    g.securableClass === 1 &&
+    g.minorId === 0 &&
+    g.securableSchema !== undefined &&
+    g.securableName !== undefined
+  ) {
+    const name = objectName(g.securableSchema, g.securableName);
+    if (!hasObject(name)) return undefined; // on an object left out of the model
+    securable = { className: 'Object', parts: [g.securableSchema, g.securableName], ref: { name } };
+  }
+  const object =
+    g.securableSchema !== undefined ? objectName(g.securableSchema, g.securableName ?? '') : '[database]';
+  if (securable === undefined) {
+    findings.push(
+      warning(
+        'PERMISSION_LEFT_OUT',
+        object,
+        `${what}: permissions on this kind of securable (class ${g.securableClass}${g.minorId !== 0 ? ', column' : ''}) are left out`,
+      ),
+    );
+    return undefined;
+  }
+  const permission = dacPermission(g.permissionName);
+  if (g.state === 'D' || permission === undefined) {
+    findings.push(
+      warning(
+        'PERMISSION_LEFT_OUT',
+        object,
+        g.state === 'D'
+          ? `${what}: DENY statements are left out`
+          : `${what}: this permission is not mapped to the BACPAC model and is left out`,
+      ),
+    );
+    return undefined;
+  }
+  if (g.state === 'W')
+    findings.push(
+      warning(
+        'GRANT_OPTION_DROPPED',
+        object,
+        `${what} WITH GRANT OPTION is exported without the grant option`,
+      ),
+    );
+  return {
+    type: 'SqlPermissionStatement',
+    name: formatName([
+      `Grant.${permission.name}.${securable.className}`,
+      g.granteeName,
+      g.grantorName,
+      ...securable.parts,
+    ]),
+    properties: { Permission: permission.number },
+    relationships: {
+      Grantee: grantee,
+      ...(g.grantorName !== 'dbo' ? { Grantor: { name: formatName([g.grantorName]) } } : {}),
+      SecuredObject: securable.ref,
+    },
+  };
+}
