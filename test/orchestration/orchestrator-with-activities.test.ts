@@ -43,7 +43,8 @@ async function host(driver: Driver, activities: ActivityImplementations): Promis
       action.actionType === ActionType.CallActivityWithRetry
     ) {
       const name = action.functionName as keyof ActivityImplementations;
-      const run = activities[name] as (input: unknown) => Promise<unknown>;
+      const run = (input: unknown): Promise<unknown> =>
+        (activities[name] as (this: void, input: unknown) => Promise<unknown>)(input);
       try {
         driver.complete(id, await run(action.input));
       } catch (error) {
