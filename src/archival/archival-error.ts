@@ -7,7 +7,8 @@ import { BacpacError } from '../bacpac/errors';
  * Codes:
  * - ARCHIVE_SCHEDULE_INVALID  BACPAC_ARCHIVE_SCHEDULE is not a valid six-field NCRONTAB expression
  * - ARCHIVE_JOBS_INVALID      BACPAC_ARCHIVE_JOBS breaks a rule; `problems` lists each, naming job and field
- * - ARCHIVE_NAME_MISMATCH     a blob name does not follow the job's archive naming pattern
+ * - ARCHIVE_SETTINGS_INVALID  both settings are wrong; `problems` lists the problems of both
+ * - ARCHIVE_START_FAILED      (history records only) the timer could not start a slot's orchestration
  */
 export class ArchivalError extends BacpacError {
   constructor(

@@ -1,3 +1,4 @@
+import { ArchivalError } from './archival-error';
 import type { ArchiveJob } from './archive-job';
 import { parseArchiveSchedule } from './archive-schedule';
 import type { ArchivalRuntime } from './archival-runtime';
@@ -12,15 +13,39 @@ export interface ArchivalSettings {
 
 /**
  * Validates the archival settings once (schedule, then every job) and binds them to storage access.
- * Throws ArchivalError ARCHIVE_SCHEDULE_INVALID or ARCHIVE_JOBS_INVALID naming the setting, job and field.
+ * Throws ArchivalError ARCHIVE_SCHEDULE_INVALID or ARCHIVE_JOBS_INVALID naming the setting, job and field,
+ * or ARCHIVE_SETTINGS_INVALID listing the problems of both settings when both are wrong.
  */
 export function createArchivalRuntime(
   settings: ArchivalSettings,
   context: ArchiveJobsContext & Omit<ArchivalRuntime, 'schedule' | 'jobs'>,
 ): ArchivalRuntime {
-  const schedule = settings.schedule === undefined ? undefined : parseArchiveSchedule(settings.schedule);
+  const failures: ArchivalError[] = [];
+  const attempt = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof ArchivalError)) throw error;
+      failures.push(error);
+      return undefined;
+    }
+  };
+  const { schedule: expression, jobsJson } = settings;
+  const schedule = expression === undefined ? undefined : attempt(() => parseArchiveSchedule(expression));
   const jobs: readonly ArchiveJob[] =
-    settings.jobsJson === undefined ? [] : parseArchiveJobs(settings.jobsJson, context);
+    (jobsJson === undefined ? [] : attempt(() => parseArchiveJobs(jobsJson, context))) ?? [];
+  const [first, second] = failures;
+  if (second !== undefined) {
+    const problems = failures.flatMap((f) =>
+      f.problems.length > 0 ? f.problems : [f.message.replace(/^\[[A-Z_]+\] /, '')],
+    );
+    throw new ArchivalError(
+      'ARCHIVE_SETTINGS_INVALID',
+      `${problems.length} problem(s): ${problems.join('; ')}`,
+      problems,
+    );
+  }
+  if (first !== undefined) throw first;
   return {
     ...(schedule === undefined ? {} : { schedule }),
     jobs,

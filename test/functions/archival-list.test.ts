@@ -213,4 +213,36 @@ describe('GET /api/archives', () => {
     );
     assert.ok(body.details.problems.includes('BACPAC_ARCHIVE_JOBS[0] (Bad Name).target: must be an object'));
   });
+
+  test('a wrong schedule and wrong jobs are reported together', async (t) => {
+    const history = await withTestContainer(t);
+    const service = await testBlobService();
+    const runtime = (): ArchivalRuntime =>
+      createArchivalRuntime(
+        { schedule: '*/5 * * * * *', jobsJson: '{}' },
+        {
+          defaults: {
+            appAccountUrl: service.url,
+            maxParallelism: 4,
+            splitRowThreshold: 1_000_000,
+            compression: 'normal',
+          },
+          history,
+          pipeline: pipelineSettings(3),
+          targetContainer: (c) => service.getContainerClient(c.container),
+          newRunId: () => 'run-1',
+        },
+      );
+    const body = (await getArchives(get(), new MemoryDurableClient(), runtime, () => NOW)).jsonBody as {
+      code: string;
+      details: { problems: string[] };
+    };
+    assert.equal(body.code, 'ARCHIVE_SETTINGS_INVALID');
+    assert.equal(body.details.problems.length, 2);
+    assert.match(
+      body.details.problems[0]!,
+      /^BACPAC_ARCHIVE_SCHEDULE: "\*\/5 \* \* \* \* \*" fires 12 times a minute/,
+    );
+    assert.equal(body.details.problems[1], 'BACPAC_ARCHIVE_JOBS: must be a JSON array of archive jobs');
+  });
 });
