@@ -2,6 +2,7 @@ import type { ExportSourceSpec, ExportTargetSpec, Consistency } from '../api/exp
 import type { ExportSource } from '../source/types';
 import type { BacpacTarget } from '../storage/bacpac-target';
 import type { StagingStore } from '../storage/staging-store';
+import type { DatabaseCopyOps } from './database-copy-ops';
 
 /**
  * What the activities need from the world, passed in so the same activities run inside the
@@ -18,4 +19,6 @@ export interface ExportEnvironment {
   now(): Date;
   /** How often, at most, an export part looks for the cancel marker (default 2000 ms). */
   readonly cancelCheckIntervalMs?: number;
+  /** Database copies for `consistency: "copy"`; without them such exports fail with [CONSISTENCY_UNSUPPORTED]. */
+  readonly databaseCopies?: DatabaseCopyOps;
 }

@@ -1,11 +1,13 @@
 import type { ActivityImplementations } from '../orchestration/contracts';
 import { assembleBacpac } from './assemble-bacpac';
 import { cleanupStaging } from './cleanup-staging';
+import { databaseCopyStatus, dropDatabaseCopy, startDatabaseCopy } from './database-copy';
 import type { ExportEnvironment } from './environment';
 import { exportPart } from './export-part';
 import { planExport } from './plan-export';
 
 export type { ExportEnvironment } from './environment';
+export type { DatabaseCopyOps, DatabaseCopyState } from './database-copy-ops';
 export type { ExportPlan } from './plan-document';
 export { RUN_METADATA_KEY } from './assemble-bacpac';
 
@@ -16,5 +18,8 @@ export function createActivities(env: ExportEnvironment): ActivityImplementation
     exportPart: (input) => exportPart(input, env),
     assembleBacpac: (input) => assembleBacpac(input, env),
     cleanupStaging: (input) => cleanupStaging(input, env),
+    startDatabaseCopy: (input) => startDatabaseCopy(input, env),
+    databaseCopyStatus: (input) => databaseCopyStatus(input, env),
+    dropDatabaseCopy: (input) => dropDatabaseCopy(input, env),
   };
 }

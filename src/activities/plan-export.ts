@@ -65,7 +65,8 @@ export async function planExport(input: PlanExportInput, env: ExportEnvironment)
       runId,
       startedAt: startedAt.toISOString(),
       request,
-      databaseName: schema.databaseName,
+      // A run over a database copy records the original database's name, as SqlPackage would.
+      databaseName: input.databaseName ?? schema.databaseName,
       serverVersion: schema.serverVersion,
       ...(schema.databaseSizeKb === undefined ? {} : { databaseSizeKb: schema.databaseSizeKb }),
       ...(schema.consistent === undefined ? {} : { consistent: schema.consistent }),

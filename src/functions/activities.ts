@@ -2,9 +2,9 @@ import * as df from 'durable-functions';
 import { ActivityNames, type ActivityImplementations } from '../orchestration/contracts';
 
 /**
- * Registers the four activities of the pipeline with the implementations given. An activity's error
- * reaches the orchestrator as its message text, so implementations throw errors whose message starts
- * with `[CODE]` and names the table and part concerned.
+ * Registers the activities of the pipeline (the database-copy ones serve `consistency: "copy"`) with
+ * the implementations given. An activity's error reaches the orchestrator as its message text, so
+ * implementations throw errors whose message starts with `[CODE]` and names the object concerned.
  */
 export function registerActivities(impl: ActivityImplementations): void {
   df.app.activity(ActivityNames.planExport, {
@@ -18,5 +18,17 @@ export function registerActivities(impl: ActivityImplementations): void {
   });
   df.app.activity(ActivityNames.cleanupStaging, {
     handler: (input: Parameters<ActivityImplementations['cleanupStaging']>[0]) => impl.cleanupStaging(input),
+  });
+  df.app.activity(ActivityNames.startDatabaseCopy, {
+    handler: (input: Parameters<ActivityImplementations['startDatabaseCopy']>[0]) =>
+      impl.startDatabaseCopy(input),
+  });
+  df.app.activity(ActivityNames.databaseCopyStatus, {
+    handler: (input: Parameters<ActivityImplementations['databaseCopyStatus']>[0]) =>
+      impl.databaseCopyStatus(input),
+  });
+  df.app.activity(ActivityNames.dropDatabaseCopy, {
+    handler: (input: Parameters<ActivityImplementations['dropDatabaseCopy']>[0]) =>
+      impl.dropDatabaseCopy(input),
   });
 }

@@ -43,6 +43,9 @@ registerActivities({
   exportPart: (input) => boundActivities().exportPart(input),
   assembleBacpac: (input) => boundActivities().assembleBacpac(input),
   cleanupStaging: (input) => boundActivities().cleanupStaging(input),
+  startDatabaseCopy: (input) => boundActivities().startDatabaseCopy(input),
+  databaseCopyStatus: (input) => boundActivities().databaseCopyStatus(input),
+  dropDatabaseCopy: (input) => boundActivities().dropDatabaseCopy(input),
 });
 
 app.http('startExport', {

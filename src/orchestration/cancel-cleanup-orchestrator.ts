@@ -6,7 +6,8 @@ import { toRetryOptions } from './retry-options';
 /**
  * After a cancel: terminate does not stop activities already running, and one may still write a part
  * after the cancel handler deleted the staging blobs. This waits out a grace period (a durable timer),
- * then deletes the run's staging prefix again.
+ * then deletes the run's staging prefix again, and drops the run's database copy when it has one
+ * (`consistency: "copy"`; dropping a copy that was never made, or is gone, is success).
  */
 export function* cleanupCancelledRunOrchestrator(
   context: OrchestrationContext,
@@ -22,5 +23,13 @@ export function* cleanupCancelledRunOrchestrator(
     backoffCoefficient: 2,
     maxIntervalMs: 300_000,
   });
-  return (yield df.callActivityWithRetry(ActivityNames.cleanupStaging, retry, cleanupInput)) as CleanupResult;
+  const result = (yield df.callActivityWithRetry(
+    ActivityNames.cleanupStaging,
+    retry,
+    cleanupInput,
+  )) as CleanupResult;
+  if (input.copy !== undefined) {
+    yield df.callActivityWithRetry(ActivityNames.dropDatabaseCopy, retry, input.copy);
+  }
+  return result;
 }

@@ -1,4 +1,11 @@
 import type { Compression, ExportRequest, ExportTargetSpec } from '../api/export-request';
+import type {
+  DatabaseCopyRef,
+  DatabaseCopyStatus,
+  DropDatabaseCopyResult,
+  StartDatabaseCopyInput,
+  StartDatabaseCopyResult,
+} from './copy-contracts';
 
 /**
  * The activities of the export pipeline: their registered names and their JSON inputs and outputs.
@@ -14,6 +21,10 @@ export const ActivityNames = {
   exportPart: 'exportPart',
   assembleBacpac: 'assembleBacpac',
   cleanupStaging: 'cleanupStaging',
+  /** `consistency: "copy"` only; contracts in copy-contracts.ts. */
+  startDatabaseCopy: 'startDatabaseCopy',
+  databaseCopyStatus: 'databaseCopyStatus',
+  dropDatabaseCopy: 'dropDatabaseCopy',
 } as const;
 
 export type ActivityName = (typeof ActivityNames)[keyof typeof ActivityNames];
@@ -29,6 +40,11 @@ export const PLAN_SUMMARY_MAX_TABLES = 500;
 export interface PlanExportInput {
   readonly runId: string;
   readonly request: ExportRequest;
+  /**
+   * The name DacMetadata.xml records, when the request's source names a database copy
+   * (`consistency: "copy"`): the original database's, not the copy's. Absent: the source's own name.
+   */
+  readonly databaseName?: string;
 }
 
 export interface PlanSummary {
@@ -117,4 +133,7 @@ export interface ActivityImplementations {
   exportPart(input: ExportPartInput): Promise<PartManifest>;
   assembleBacpac(input: AssembleInput): Promise<AssembleResult>;
   cleanupStaging(input: CleanupInput): Promise<CleanupResult>;
+  startDatabaseCopy(input: StartDatabaseCopyInput): Promise<StartDatabaseCopyResult>;
+  databaseCopyStatus(input: DatabaseCopyRef): Promise<DatabaseCopyStatus>;
+  dropDatabaseCopy(input: DatabaseCopyRef): Promise<DropDatabaseCopyResult>;
 }

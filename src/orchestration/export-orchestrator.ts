@@ -9,6 +9,9 @@ import {
   type PlanSummary,
 } from './contracts';
 import { errorText, failureBody, parseFailure } from './coded-error';
+import { DEFAULT_COPY_WAIT, type DatabaseCopyRef } from './copy-contracts';
+import { copyDatabaseName } from './copy-database-name';
+import { COPY_REFUSED_CODE, dropCopy, requestOnCopy, startAndAwaitCopy } from './copy-steps';
 import type { ExportErrorInfo, ExportResult } from './export-status';
 import { OrchestratorNames } from './names';
 import type { ExportOrchestrationInput } from './orchestration-input';
@@ -24,6 +27,9 @@ import { StatusReporter } from './status-reporter';
  * The export pipeline: plan -> export every part (bounded fan-out, retry per part; batches of
  * sub-orchestrations for large plans) -> assemble and commit -> clean staging. Cleanup runs whatever
  * happened before it; a failure then fails the orchestration with `[CODE] <table> part <N>: message`.
+ * With `consistency: "copy"` the run first makes an Azure SQL Database copy and waits until it is
+ * online, plans and exports the copy (DacMetadata.xml keeps the original name), and drops the copy
+ * after cleanup, whatever the outcome.
  */
 export function* exportBacpacOrchestrator(
   context: OrchestrationContext,
@@ -35,9 +41,24 @@ export function* exportBacpacOrchestrator(
   const status = new StatusReporter(df, runId, initialProgress(0, 0, '0'));
   let failure: ExportErrorInfo | undefined;
   let result: ExportResult | undefined;
+  const mode = request.options.consistency;
+  status.setConsistency({ mode, consistent: false });
+  const copy: DatabaseCopyRef | undefined =
+    mode === 'copy'
+      ? { source: request.source, copyDatabase: copyDatabaseName(request.source.database, runId) }
+      : undefined;
 
   try {
-    const planInput: PlanExportInput = { runId, request };
+    let planInput: PlanExportInput = { runId, request };
+    if (copy !== undefined) {
+      const wait = settings.copyWait ?? DEFAULT_COPY_WAIT;
+      const started = yield* startAndAwaitCopy(df, runId, copy, wait, stepRetry, status);
+      planInput = {
+        runId,
+        request: requestOnCopy(request, started.copyDatabase),
+        databaseName: started.sourceDatabase,
+      };
+    }
     const plan = (yield df.callActivityWithRetry(
       ActivityNames.planExport,
       stepRetry,
@@ -62,7 +83,7 @@ export function* exportBacpacOrchestrator(
         stepRetry,
         assembleInput,
       )) as AssembleResult;
-      result = { ...assembled };
+      result = { ...assembled, consistent: status.currentConsistency?.consistent ?? false };
       status.mark('assembledAt');
     }
   } catch (error) {
@@ -76,6 +97,10 @@ export function* exportBacpacOrchestrator(
   } catch (error) {
     // A cleanup failure must not hide the export's own outcome; the blobs stay under <runId>/.
     if (!df.isReplaying) context.warn(`Staging cleanup of run ${runId} failed: ${errorText(error)}`);
+  }
+  // A copy refused before creation ([CONSISTENCY_UNSUPPORTED]) does not exist; any other may.
+  if (copy !== undefined && failure?.code !== COPY_REFUSED_CODE) {
+    yield* dropCopy(df, copy, stepRetry, status, (message) => context.warn(message));
   }
 
   if (failure !== undefined || result === undefined) {

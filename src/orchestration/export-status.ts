@@ -1,3 +1,5 @@
+import type { Consistency } from '../api/export-request';
+
 /**
  * What an export reports about itself: the orchestration's custom status (kept well under the 16 KB
  * limit: a handful of counters and timestamps) and its result. The HTTP status document is built
@@ -45,11 +47,33 @@ export interface ActiveBatch {
   readonly count: number;
 }
 
+/** Where the database copy of a `consistency: "copy"` run is. */
+export type CopyState = 'starting' | 'copying' | 'online' | 'dropped' | 'drop-failed';
+
+/**
+ * The consistency the request chose and whether the rows come from one transactionally consistent
+ * view: true only once the export reads an Azure SQL Database copy that is online (`snapshot`
+ * isolates each part on its own, not the parts from each other).
+ */
+export interface ExportConsistency {
+  readonly mode: Consistency;
+  readonly consistent: boolean;
+  /** The copy's name, from the moment it is started. */
+  readonly copyDatabase?: string;
+  readonly copyState?: CopyState;
+  /** Seeding progress of the copy, 0-100, while copying. */
+  readonly copyPercent?: number;
+  /** Why dropping the copy failed: the copy is left on the server and costs until dropped. */
+  readonly copyDropError?: string;
+}
+
 export interface ExportCustomStatus {
   readonly runId: string;
   readonly phase: ExportPhase;
   readonly progress: ExportProgress;
   readonly timings: ExportTimings;
+  /** Set by the export orchestration (batch sub-orchestrations leave it out). */
+  readonly consistency?: ExportConsistency;
   readonly batch?: ActiveBatch;
   readonly error?: ExportErrorInfo;
 }
@@ -60,4 +84,6 @@ export interface ExportResult {
   readonly sizeBytes: number;
   readonly tables: number;
   readonly rows: string;
+  /** Whether the rows come from one transactionally consistent view (a database copy). */
+  readonly consistent: boolean;
 }

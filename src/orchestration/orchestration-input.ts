@@ -1,4 +1,5 @@
 import type { ExportRequest } from '../api/export-request';
+import type { CopyWaitSettings, DatabaseCopyRef } from './copy-contracts';
 
 /** Retry with exponential backoff, as durable RetryOptions take it. */
 export interface RetryPolicy {
@@ -15,6 +16,8 @@ export interface PipelineSettings {
   readonly stepRetry: RetryPolicy;
   /** Runs with more parts than this export them in batch sub-orchestrations of this many parts. */
   readonly partsPerBatch: number;
+  /** How long and how often to wait for a database copy (`consistency: "copy"`); DEFAULT_COPY_WAIT when absent. */
+  readonly copyWait?: CopyWaitSettings;
 }
 
 /** Input of the exportBacpac orchestration. */
@@ -30,6 +33,8 @@ export interface CancelCleanupInput {
   readonly runId: string;
   /** Seconds to wait before deleting, so activities still running after terminate have stopped. */
   readonly graceSeconds: number;
+  /** The run's database copy (`consistency: "copy"`), dropped after the grace period too. */
+  readonly copy?: DatabaseCopyRef;
 }
 
 export const DEFAULT_PARTS_PER_BATCH = 250;

@@ -1,6 +1,7 @@
 import type { DurableOrchestrationContext } from 'durable-functions';
 import type {
   ActiveBatch,
+  ExportConsistency,
   ExportCustomStatus,
   ExportErrorInfo,
   ExportPhase,
@@ -15,6 +16,7 @@ export class StatusReporter {
   private timings: ExportTimings;
   private batch: ActiveBatch | undefined;
   private error: ExportErrorInfo | undefined;
+  private consistency: ExportConsistency | undefined;
 
   constructor(
     private readonly df: DurableOrchestrationContext,
@@ -55,6 +57,15 @@ export class StatusReporter {
     this.publish();
   }
 
+  setConsistency(consistency: ExportConsistency): void {
+    this.consistency = consistency;
+    this.publish();
+  }
+
+  get currentConsistency(): ExportConsistency | undefined {
+    return this.consistency;
+  }
+
   setError(error: ExportErrorInfo): void {
     this.error = error;
     this.publish();
@@ -66,6 +77,7 @@ export class StatusReporter {
       phase: this.phase,
       progress: progressView(this.progress, this.phase),
       timings: this.timings,
+      ...(this.consistency === undefined ? {} : { consistency: this.consistency }),
       ...(this.batch === undefined ? {} : { batch: this.batch }),
       ...(this.error === undefined ? {} : { error: this.error }),
     };

@@ -65,9 +65,10 @@ describe('exportBacpac orchestrator outcomes', () => {
     driver.complete(cleaning.scheduled[0]!.id, { deleted: 13 });
     const done = await driver.run();
     assert.equal(done.state.isDone, true);
-    assert.deepEqual(done.state.output, RESULT);
+    assert.deepEqual(done.state.output, { ...RESULT, consistent: false });
     const status = done.state.customStatus as ExportCustomStatus;
     assert.equal(status.phase, 'done');
+    assert.deepEqual(status.consistency, { mode: 'none', consistent: false });
     assert.equal(status.progress.percent, 100);
     assert.ok(
       status.timings.plannedAt &&
