@@ -201,7 +201,11 @@ function permissionStatement(
     securable = { className: 'Object', parts: [g.securableSchema, g.securableName], ref: { name } };
   }
   const object =
-    g.securableSchema !== undefined ? objectName(g.securableSchema, g.securableName ?? '') : '[database]';
+    g.securableSchema === undefined
+      ? '[database]'
+      : g.securableName === undefined
+        ? formatName([g.securableSchema])
+        : objectName(g.securableSchema, g.securableName);
   if (securable === undefined) {
     findings.push(
       warning(
