@@ -74,7 +74,9 @@ export async function databaseCopyStatus(
     const state = await copiesOf(env, input.source.server).status(input.source, input.copyDatabase);
     switch (state.state) {
       case 'copying':
-        return state.percent === undefined ? { state: 'copying' } : { state: 'copying', percent: state.percent };
+        return state.percent === undefined
+          ? { state: 'copying' }
+          : { state: 'copying', percent: state.percent };
       case 'online':
         return { state: 'online' };
       case 'failed':

@@ -10,7 +10,10 @@ const TAG_LENGTH = 8;
 const SYSNAME_MAX = 128;
 
 export function copyDatabaseName(database: string, runId: string): string {
-  const tag = runId.replace(/[^A-Za-z0-9]/g, '').slice(0, TAG_LENGTH).toLowerCase();
+  const tag = runId
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, TAG_LENGTH)
+    .toLowerCase();
   if (tag.length === 0) {
     throw new Error(`[COPY_NAME_INVALID] run id "${runId}" has no letters or digits to name a database copy`);
   }

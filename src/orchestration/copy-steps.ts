@@ -45,7 +45,12 @@ export function* startAndAwaitCopy(
     runId,
     source: copy.source,
   })) as StartDatabaseCopyResult;
-  status.setConsistency({ mode: 'copy', consistent: false, copyDatabase: copy.copyDatabase, copyState: 'copying' });
+  status.setConsistency({
+    mode: 'copy',
+    consistent: false,
+    copyDatabase: copy.copyDatabase,
+    copyState: 'copying',
+  });
 
   const deadline = df.currentUtcDateTime.getTime() + wait.maxWaitSeconds * 1000;
   let last: DatabaseCopyStatus = { state: 'copying' };
@@ -60,7 +65,11 @@ export function* startAndAwaitCopy(
     }
     const delayMs = Math.min(copyPollDelaySeconds(poll, wait) * 1000, deadline - now);
     yield df.createTimer(new Date(now + delayMs));
-    last = (yield df.callActivityWithRetry(ActivityNames.databaseCopyStatus, retry, copy)) as DatabaseCopyStatus;
+    last = (yield df.callActivityWithRetry(
+      ActivityNames.databaseCopyStatus,
+      retry,
+      copy,
+    )) as DatabaseCopyStatus;
     if (last.state === 'online') break;
     if (last.state === 'failed') {
       throw new BacpacError('COPY_FAILED', `${where} failed: ${last.message ?? 'no reason given'}`);
@@ -73,7 +82,12 @@ export function* startAndAwaitCopy(
       ...(last.percent === undefined ? {} : { copyPercent: last.percent }),
     });
   }
-  status.setConsistency({ mode: 'copy', consistent: true, copyDatabase: copy.copyDatabase, copyState: 'online' });
+  status.setConsistency({
+    mode: 'copy',
+    consistent: true,
+    copyDatabase: copy.copyDatabase,
+    copyState: 'online',
+  });
   return started;
 }
 
