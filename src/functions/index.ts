@@ -79,3 +79,4 @@ app.http('cancelExport', {
   extraInputs: [df.input.durableClient()],
   handler: (request, context) => withApi((a) => cancelExport(request, df.getClient(context), a)),
 });
+import './archival';
