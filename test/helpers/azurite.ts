@@ -2,8 +2,8 @@
  * The real Azurite Blob emulator for tests. Every test that touches Blob Storage talks to Azurite over
  * HTTP; nothing here imitates the Blob API.
  *
- * - `startAzurite()` spawns `azurite-blob` on 127.0.0.1 on a free port with in-memory persistence and
- *   resolves once it answers HTTP requests.
+ * - `startAzurite()` spawns `azurite-blob` on 127.0.0.1 on a free port with in-memory persistence (or
+ *   on disk in `options.location`) and resolves once it answers HTTP requests.
  * - `testBlobService()` returns a client for the run's shared Azurite when the test runner set
  *   BACPAC_TEST_AZURITE_CONNECTION_STRING, otherwise for one Azurite started for this test process.
  * - `withTestContainer(t)` / `createTestContainer()` give each test its own uniquely named container.
@@ -92,9 +92,19 @@ function answersHttp(port: number): Promise<boolean> {
   });
 }
 
-export async function startAzurite(): Promise<AzuriteInstance> {
+export interface StartAzuriteOptions {
+  /**
+   * Keep blobs on disk in this folder instead of in memory (for data larger than the emulator's
+   * in-memory store should hold, e.g. benchmarks). The folder is left in place on stop.
+   */
+  readonly location?: string;
+}
+
+export async function startAzurite(options: StartAzuriteOptions = {}): Promise<AzuriteInstance> {
   const port = await freePort();
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'azurite-'));
+  const persistence =
+    options.location === undefined ? ['--inMemoryPersistence'] : ['--location', options.location];
   const child = spawn(
     process.execPath,
     [
@@ -103,7 +113,7 @@ export async function startAzurite(): Promise<AzuriteInstance> {
       '127.0.0.1',
       '--blobPort',
       String(port),
-      '--inMemoryPersistence',
+      ...persistence,
       '--skipApiVersionCheck',
       '--disableTelemetry',
       '--loose',
