@@ -29,7 +29,7 @@ function copiesOf(env: ExportEnvironment, server: string): DatabaseCopyOps {
   if (env.databaseCopies === undefined) {
     throw new BacpacError(
       'CONSISTENCY_UNSUPPORTED',
-      `${server}: consistency "copy" is not available here: this environment cannot create database copies`,
+      `consistency "copy" is not available on ${server} here: this environment cannot create database copies`,
     );
   }
   return env.databaseCopies;
@@ -52,7 +52,7 @@ export async function startDatabaseCopy(
     if (edition !== ENGINE_EDITION_AZURE_SQL_DATABASE) {
       throw new BacpacError(
         'CONSISTENCY_UNSUPPORTED',
-        `${server}: consistency "copy" needs Azure SQL Database (engine edition 5), found engine edition ` +
+        `consistency "copy" needs Azure SQL Database (engine edition 5), found engine edition ` +
           `${edition} (${EDITION_NAMES[edition] ?? 'unknown'}); use "snapshot" or "none"`,
         { server, engineEdition: edition },
       );

@@ -20,7 +20,7 @@ const RESULT = {
   rows: '2000',
 };
 const UNSUPPORTED =
-  "Activity function 'startDatabaseCopy' failed: [CONSISTENCY_UNSUPPORTED] sql1.database.windows.net: " +
+  "Activity function 'startDatabaseCopy' failed: [CONSISTENCY_UNSUPPORTED] sql1.database.windows.net/Sales: " +
   'consistency "copy" needs Azure SQL Database (engine edition 5), found engine edition 3 (Enterprise)';
 
 function copyInput(copyWait?: CopyWaitSettings): ExportOrchestrationInput {
@@ -251,7 +251,7 @@ describe('exportBacpac orchestrator with consistency "copy"', () => {
     assert.equal(failed.scheduled.length, 0, 'nothing was created, so nothing is dropped');
     assert.match(
       failed.failure ?? '',
-      /^\[CONSISTENCY_UNSUPPORTED\] sql1\.database\.windows\.net: consistency "copy" needs Azure SQL Database/,
+      /^\[CONSISTENCY_UNSUPPORTED\] sql1\.database\.windows\.net\/Sales: consistency "copy" needs Azure SQL Database/,
     );
     assert.deepEqual(consistencyOf(failed), {
       mode: 'copy',
