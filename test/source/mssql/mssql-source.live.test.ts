@@ -143,9 +143,8 @@ function assertModel(model: DatabaseModel): void {
   assert.deepEqual((sequence.properties as { StartValue?: unknown }).StartValue, { text: '100' });
   element(model, 'SqlTableType', '[dbo].[IdList]');
   element(model, 'SqlXmlSchemaCollection', '[dbo].[NoteSchema]');
-  assert.deepEqual(element(model, 'SqlSynonym', '[dbo].[Kids]').relationships.ForObject, {
-    name: '[dbo].[Child]',
-  });
+  const synonym = element(model, 'SqlSynonym', '[dbo].[Kids]');
+  assert.deepEqual((synonym.relationships as { ForObject?: unknown }).ForObject, { name: '[dbo].[Child]' });
   element(model, 'SqlRole', '[app_reader]');
   element(model, 'SqlUser', '[batch]');
   element(model, 'SqlRoleMembership', undefined, '[app_reader]');
