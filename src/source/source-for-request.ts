@@ -1,5 +1,7 @@
 import { BacpacError } from '../bacpac/errors';
 import type { Consistency, ExportSourceSpec } from '../api/export-request';
+import { COPY_NAME_INFIX } from '../orchestration/copy-database-name';
+import { connectionStringForDatabase } from './connection-database';
 import { createMssqlSource } from './mssql/mssql-source';
 import type { EntraIdentity } from './mssql/connection/identity';
 import type { ExportSource } from './types';
@@ -15,27 +17,18 @@ export interface SqlSourceSettings {
   readonly identity?: EntraIdentity;
 }
 
+/** How to reach a request's source: a connection string, and the Entra identity when it has no password. */
+export interface SqlConnectionFor {
+  readonly connectionString: string;
+  readonly identity?: EntraIdentity;
+}
+
 /**
- * Opens the SQL Server source an export request names: with a connection string held in the named
- * app setting, or with a Microsoft Entra token for the server and database (managed identity). The
- * request itself never carries a secret.
+ * The connection a request names: the connection string held in the named app setting, or one built
+ * from the server and database for a Microsoft Entra token (managed identity). The request itself
+ * never carries a secret.
  */
-export function sqlSourceFor(
-  spec: ExportSourceSpec,
-  consistency: Consistency,
-  options: SqlSourceSettings,
-): ExportSource {
-  if (consistency === 'copy') {
-    throw new BacpacError(
-      'CONSISTENCY_UNSUPPORTED',
-      `${spec.server}/${spec.database}: consistency "copy" is not available yet; use "snapshot" or "none"`,
-    );
-  }
-  const common = {
-    consistency,
-    connectTimeoutMs: options.connectTimeoutSeconds * 1000,
-    ...(options.commandTimeoutSeconds > 0 ? { commandTimeoutMs: options.commandTimeoutSeconds * 1000 } : {}),
-  };
+export function sqlConnectionFor(spec: ExportSourceSpec, options: SqlSourceSettings): SqlConnectionFor {
   if (spec.authentication === 'connection-setting') {
     const name = spec.connectionSetting ?? '';
     const connectionString = options.settings[name];
@@ -46,7 +39,7 @@ export function sqlSourceFor(
         { setting: name },
       );
     }
-    return createMssqlSource({ connectionString, ...common });
+    return { connectionString };
   }
   const identity: EntraIdentity = options.identity ?? {
     kind: 'managedIdentity',
@@ -54,6 +47,35 @@ export function sqlSourceFor(
   };
   const server =
     spec.server.includes(',') || spec.server.startsWith('tcp:') ? spec.server : `tcp:${spec.server},1433`;
-  const connectionString = `Server=${server};Database=${spec.database};Encrypt=True`;
-  return createMssqlSource({ connectionString, identity, ...common });
+  return { connectionString: `Server=${server};Database=${spec.database};Encrypt=True`, identity };
+}
+
+/**
+ * Opens the SQL Server source an export request names. With `consistency: "copy"` the request's
+ * database is the Azure SQL Database copy the run made (the orchestrator puts the copy's name there),
+ * and the connection goes to that database whatever database the connection setting names.
+ */
+export function sqlSourceFor(
+  spec: ExportSourceSpec,
+  consistency: Consistency,
+  options: SqlSourceSettings,
+): ExportSource {
+  if (consistency === 'copy' && !spec.database.includes(COPY_NAME_INFIX)) {
+    throw new BacpacError(
+      'CONSISTENCY_UNSUPPORTED',
+      `${spec.server}/${spec.database}: consistency "copy" reads a database copy made by startDatabaseCopy ` +
+        `(named <database>${COPY_NAME_INFIX}<run>), not the database itself`,
+    );
+  }
+  const connection = sqlConnectionFor(spec, options);
+  return createMssqlSource({
+    connectionString:
+      consistency === 'copy'
+        ? connectionStringForDatabase(connection.connectionString, spec.database)
+        : connection.connectionString,
+    ...(connection.identity ? { identity: connection.identity } : {}),
+    consistency,
+    connectTimeoutMs: options.connectTimeoutSeconds * 1000,
+    ...(options.commandTimeoutSeconds > 0 ? { commandTimeoutMs: options.commandTimeoutSeconds * 1000 } : {}),
+  });
 }
