@@ -1,21 +1,20 @@
+import { formatName } from '../../../bacpac/model/names';
 import { walkElements } from '../../../bacpac/model/walk';
-import type {
-  DatabaseModel,
-  Reference,
-  SqlDatabaseOptions,
-  TopLevelElement,
-} from '../../../bacpac/model/types';
+import type { DatabaseModel, TopLevelElement } from '../../../bacpac/model/types';
 import type { SourceFinding, SourceTable } from '../../types';
 import { choosePlatform, ENGINE_EDITION_AZURE_SQL_DATABASE } from '../dsp-name';
+import { buildDatabaseOptions } from './build-database-options';
+import { ownerReference } from './schema-owner';
 import { buildAliasType } from './build-columns';
 import { buildExtendedProperties } from './build-extended-properties';
 import { buildModule } from './build-modules';
 import { buildSequence, buildSynonym, buildTableType, buildXmlSchemaCollection } from './build-other-objects';
-import { buildPermissions, buildPrincipals } from './build-security';
+import { buildPermissions } from './build-permissions';
+import { buildPrincipals } from './build-security';
 import { buildTables, groupBy } from './build-tables';
 import type { ColumnRow } from './columns';
 import type { CheckConstraintRow, ForeignKeyColumnRow } from './constraints';
-import { createDisambiguators, DATABASE_DISAMBIGUATOR } from './disambiguators';
+import { createDisambiguators } from './disambiguators';
 import type { ExtendedPropertyRow } from './extended-properties';
 import type { IndexColumnRow } from './indexes';
 import { objectName } from './model-names';
@@ -61,39 +60,6 @@ export interface BuildOptions {
   readonly tables?: readonly string[];
 }
 
-export function buildDatabaseOptions(s: ServerInfo, referenced = false): SqlDatabaseOptions {
-  return {
-    type: 'SqlDatabaseOptions',
-    ...(referenced ? { disambiguator: DATABASE_DISAMBIGUATOR } : {}),
-    properties: {
-      Collation: s.collationName,
-      IsAnsiNullDefaultOn: s.isAnsiNullDefaultOn,
-      IsAnsiPaddingOn: s.isAnsiPaddingOn,
-      IsQuotedIdentifierOn: s.isQuotedIdentifierOn,
-      IsAnsiNullsOn: s.isAnsiNullsOn,
-      IsAnsiWarningsOn: s.isAnsiWarningsOn,
-      IsArithAbortOn: s.isArithAbortOn,
-      IsConcatNullYieldsNullOn: s.isConcatNullYieldsNullOn,
-      IsCursorDefaultScopeGlobal: !s.isLocalCursorDefault,
-      IsAutoCloseOn: s.isAutoCloseOn,
-      IsTornPageProtectionOn: s.pageVerifyOption === 1,
-      IsFullTextEnabled: s.isFullTextEnabled,
-      ServiceBrokerOption: s.isBrokerEnabled ? 1 : 0,
-      IsAllowSnapshotIsolation: s.snapshotIsolationState === 1,
-      IsReadCommittedSnapshot: s.isReadCommittedSnapshotOn,
-      IsEncryptionOn: s.isEncrypted,
-      CompatibilityMode: s.compatibilityLevel,
-      ...(s.containment !== 0 ? { Containment: s.containment } : {}),
-      ...(s.targetRecoveryTime !== undefined ? { TargetRecoveryTimePeriod: s.targetRecoveryTime } : {}),
-    },
-    relationships: { DefaultFilegroup: { externalSource: 'BuiltIns', name: '[PRIMARY]' } },
-  };
-}
-
-const BUILT_IN_OWNERS = new Set(['dbo', 'guest', 'public', 'sys', 'INFORMATION_SCHEMA']);
-const FIXED_ROLE =
-  /^db_(owner|accessadmin|securityadmin|ddladmin|backupoperator|datareader|datawriter|denydatareader|denydatawriter)$/;
-
 /**
  * Maps the catalog rows of one database to the schema model, the tables whose rows are exported
  * (computed columns left out of their BCP columns) and the findings about what was left out.
@@ -126,7 +92,7 @@ export function buildModel(
   for (const s of rows.schemas) {
     elements.push({
       type: 'SqlSchema',
-      name: `[${s.schemaName.replace(/]/g, ']]')}]`,
+      name: formatName([s.schemaName]),
       properties: {},
       relationships: { Authorizer: ownerReference(s, principals, findings) },
     });
@@ -194,19 +160,4 @@ export function buildModel(
     elements,
   };
   return { model, tables: built.tables, findings };
-}
-
-function ownerReference(s: SchemaRow, principals: ReadonlySet<string>, findings: SourceFinding[]): Reference {
-  const owner = s.ownerName;
-  if (BUILT_IN_OWNERS.has(owner) || FIXED_ROLE.test(owner))
-    return { externalSource: 'BuiltIns', name: `[${owner}]` };
-  const name = `[${owner.replace(/]/g, ']]')}]`;
-  if (principals.has(name)) return { name };
-  findings.push({
-    code: 'SCHEMA_OWNER_LEFT_OUT',
-    severity: 'warning',
-    object: `[${s.schemaName}]`,
-    message: `the owner [${owner}] is not exported; the schema is exported owned by dbo`,
-  });
-  return { externalSource: 'BuiltIns', name: '[dbo]' };
 }
