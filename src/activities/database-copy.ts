@@ -6,10 +6,10 @@ import type {
   StartDatabaseCopyInput,
   StartDatabaseCopyResult,
 } from '../orchestration/copy-contracts';
-import { copyDatabaseName } from '../orchestration/copy-database-name';
+import { copyDatabaseName } from '../source/copy-database-name';
 import { ENGINE_EDITION_AZURE_SQL_DATABASE } from '../source/mssql/dsp-name';
 import { withContext } from './activity-error';
-import type { DatabaseCopyOps } from './database-copy-ops';
+import type { DatabaseCopyOps } from '../source/database-copy-ops';
 import type { ExportEnvironment } from './environment';
 
 const EDITION_NAMES: Readonly<Record<number, string>> = {

@@ -2,7 +2,7 @@ import type { ExportSourceSpec, ExportTargetSpec, Consistency } from '../api/exp
 import type { ExportSource } from '../source/types';
 import type { BacpacTarget } from '../storage/bacpac-target';
 import type { StagingStore } from '../storage/staging-store';
-import type { DatabaseCopyOps } from './database-copy-ops';
+import type { DatabaseCopyOps } from '../source/database-copy-ops';
 
 /**
  * What the activities need from the world, passed in so the same activities run inside the

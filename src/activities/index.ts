@@ -7,7 +7,7 @@ import { exportPart } from './export-part';
 import { planExport } from './plan-export';
 
 export type { ExportEnvironment } from './environment';
-export type { DatabaseCopyOps, DatabaseCopyState } from './database-copy-ops';
+export type { DatabaseCopyOps, DatabaseCopyState } from '../source/database-copy-ops';
 export type { ExportPlan } from './plan-document';
 export { RUN_METADATA_KEY } from './assemble-bacpac';
 

@@ -10,7 +10,7 @@ import {
 } from './contracts';
 import { errorText, failureBody, parseFailure } from './coded-error';
 import { DEFAULT_COPY_WAIT, type DatabaseCopyRef } from './copy-contracts';
-import { copyDatabaseName } from './copy-database-name';
+import { copyDatabaseName } from '../source/copy-database-name';
 import { COPY_REFUSED_CODE, dropCopy, requestOnCopy, startAndAwaitCopy } from './copy-steps';
 import type { ExportErrorInfo, ExportResult } from './export-status';
 import { OrchestratorNames } from './names';

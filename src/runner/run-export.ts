@@ -3,7 +3,7 @@ import type { ExportRequest } from '../api/export-request';
 import { createActivities, type ExportEnvironment } from '../activities';
 import type { AssembleResult, PartManifest, PlanExportInput, PlanSummary } from '../orchestration/contracts';
 import type { DatabaseCopyRef } from '../orchestration/copy-contracts';
-import { copyDatabaseName } from '../orchestration/copy-database-name';
+import { copyDatabaseName } from '../source/copy-database-name';
 import { COPY_REFUSED_CODE, requestOnCopy } from '../orchestration/copy-steps';
 import { StagingLayout } from '../orchestration/staging-layout';
 import { forEachBounded, withRetry } from './bounded-parallel';

@@ -1,6 +1,6 @@
 import { BacpacError } from '../bacpac/errors';
 import type { Consistency, ExportSourceSpec } from '../api/export-request';
-import { COPY_NAME_INFIX } from '../orchestration/copy-database-name';
+import { COPY_NAME_INFIX } from './copy-database-name';
 import { connectionStringForDatabase } from './connection-database';
 import { createMssqlSource } from './mssql/mssql-source';
 import type { EntraIdentity } from './mssql/connection/identity';

@@ -1,6 +1,6 @@
 import type { ConnectionPool } from 'mssql';
 import type { ExportSourceSpec } from '../api/export-request';
-import type { DatabaseCopyOps, DatabaseCopyState } from '../activities/database-copy-ops';
+import type { DatabaseCopyOps, DatabaseCopyState } from './database-copy-ops';
 import { chooseAuth } from './mssql/connection/auth-choice';
 import { parseConnectionString } from './mssql/connection/connection-string';
 import { createSqlConnector, type SqlConnector, type SqlPool } from './mssql/connection/connector';

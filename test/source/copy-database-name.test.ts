@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { copyDatabaseName } from '../../src/orchestration/copy-database-name';
+import { copyDatabaseName } from '../../src/source/copy-database-name';
 
 describe('copyDatabaseName', () => {
   test('<database>_bacpac_<first 8 letters and digits of the run id>', () => {

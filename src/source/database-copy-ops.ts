@@ -8,7 +8,7 @@ export type DatabaseCopyState =
 
 /**
  * Database copies on the source's server, for `consistency: "copy"`. Inside the Functions host and
- * the CLI these run T-SQL on the logical server's master database (src/source/sql-database-copies.ts);
+ * the CLI these run T-SQL on the logical server's master database (sql-database-copies.ts);
  * tests pass an in-memory implementation of this interface.
  */
 export interface DatabaseCopyOps {
