@@ -1,5 +1,6 @@
 import { parseFailure } from '../orchestration/coded-error';
 import type {
+  ExportConsistency,
   ExportCustomStatus,
   ExportErrorInfo,
   ExportPhase,
@@ -27,6 +28,8 @@ export interface ExportStatusDocument {
     readonly createdTime: string;
     readonly lastUpdatedTime: string;
   };
+  /** The consistency mode and whether the rows come from one consistent view (with the copy, for "copy"). */
+  readonly consistency?: ExportConsistency;
   readonly result?: ExportResult;
   readonly error?: ExportErrorInfo;
 }
@@ -93,6 +96,7 @@ export function toStatusDocument(status: InstanceStatus, batch?: InstanceStatus)
       createdTime: status.createdTime.toISOString(),
       lastUpdatedTime: status.lastUpdatedTime.toISOString(),
     },
+    ...(custom?.consistency === undefined ? {} : { consistency: custom.consistency }),
     ...(status.runtimeStatus === 'Completed' && isResult(status.output) ? { result: status.output } : {}),
     ...(error === undefined ? {} : { error }),
   };

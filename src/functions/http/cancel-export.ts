@@ -1,10 +1,12 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { ContainerClient } from '@azure/storage-blob';
 import { ApiError } from '../../api/api-error';
+import type { DatabaseCopyRef } from '../../orchestration/copy-contracts';
 import type { ExportCustomStatus } from '../../orchestration/export-status';
 import { OrchestratorNames } from '../../orchestration/names';
 import type { CancelCleanupInput, ExportOrchestrationInput } from '../../orchestration/orchestration-input';
 import { isValidRunId, StagingLayout } from '../../orchestration/staging-layout';
+import { copyDatabaseName } from '../../source/copy-database-name';
 import type { ExportsApi, ExportsClient } from './exports-api';
 import { getStatusOrNotFound } from './get-export';
 import { ACTIVE_STATES, answer, json } from './responses';
@@ -37,9 +39,24 @@ function runIdOf(input: unknown, customStatus: unknown): string | undefined {
 }
 
 /**
+ * The database copy of a `consistency: "copy"` run: the name its status recorded, else the name the
+ * run gives its copy (the copy may have been started just before the status recorded it).
+ */
+function copyOf(input: unknown, customStatus: unknown, runId: string): DatabaseCopyRef | undefined {
+  const request = (input as Partial<ExportOrchestrationInput> | undefined)?.request;
+  if (request?.options?.consistency !== 'copy') return undefined;
+  const recorded = (customStatus as Partial<ExportCustomStatus> | undefined)?.consistency?.copyDatabase;
+  return {
+    source: request.source,
+    copyDatabase: typeof recorded === 'string' ? recorded : copyDatabaseName(request.source.database, runId),
+  };
+}
+
+/**
  * POST /api/exports/{id}/cancel: writes the cancel marker (running activities stop at their next
  * chunk; assemble never commits), terminates the export and its running batch, deletes the staging
- * blobs, and starts cleanupCancelledRun to delete them again after a grace period.
+ * blobs, and starts cleanupCancelledRun to delete them again after a grace period (and to drop the
+ * run's database copy, for `consistency: "copy"`).
  */
 export function cancelExport(
   request: HttpRequest,
@@ -73,7 +90,12 @@ export function cancelExport(
       // The batch may have finished meanwhile; the marker stops its parts either way.
       await client.terminate(batch.instanceId, 'export cancelled').catch(() => undefined);
     }
-    const cleanupInput: CancelCleanupInput = { runId, graceSeconds: api.cancelGraceSeconds };
+    const copy = copyOf(status.input, status.customStatus, runId);
+    const cleanupInput: CancelCleanupInput = {
+      runId,
+      graceSeconds: api.cancelGraceSeconds,
+      ...(copy === undefined ? {} : { copy }),
+    };
     const cleanupInstanceId = await client.startNew(OrchestratorNames.cleanupCancelledRun, {
       instanceId: `${runId}-cancel-cleanup`,
       input: cleanupInput,

@@ -63,6 +63,45 @@ describe('POST /api/exports/{id}/cancel', () => {
     assert.deepEqual(cleanup.options!.input, expected);
   });
 
+  test('a "copy" run: the delayed cleanup also drops the database copy, by its recorded or derived name', async (t) => {
+    const staging = await withTestContainer(t);
+    const source = {
+      server: 'sql1.database.windows.net',
+      database: 'Sales',
+      authentication: 'managed-identity',
+    } as const;
+    const request = { source, options: { consistency: 'copy' } };
+    const client = new MemoryDurableClient();
+    client.add({
+      instanceId: 'c1',
+      runtimeStatus: 'Running' as never,
+      input: { runId: 'run-c1', request },
+      customStatus: {
+        runId: 'run-c1',
+        phase: 'planning',
+        consistency: { mode: 'copy', consistent: false, copyDatabase: 'Sales_bacpac_recorded' },
+      },
+    });
+    client.add({
+      instanceId: 'c2',
+      runtimeStatus: 'Pending' as never,
+      input: { runId: '3f2a9c1d-77b0-4c6e-9a51-0d2e4f6a8b10', request },
+    });
+    const api = await testApi(staging);
+    for (const id of ['c1', 'c2']) {
+      const response = await cancelExport(postJson(`exports/${id}/cancel`, {}, { id }), client, api);
+      assert.equal(response.status, 202);
+    }
+    const inputs = client.started.map((s) => s.options!.input as CancelCleanupInput);
+    assert.deepEqual(
+      inputs.map((i) => i.copy),
+      [
+        { source, copyDatabase: 'Sales_bacpac_recorded' },
+        { source, copyDatabase: 'Sales_bacpac_3f2a9c1d' },
+      ],
+    );
+  });
+
   test('404 JSON for an unknown id; 409 for an export that is not running', async (t) => {
     const staging = await withTestContainer(t);
     const client = new MemoryDurableClient();

@@ -83,6 +83,7 @@ describe('GET /api/exports/{id}', () => {
     const ok = (await getExport(get('exports/ok', { id: 'ok' }), client)).jsonBody as Record<string, unknown>;
     assert.deepEqual(ok.result, result);
     assert.equal(ok.phase, 'done');
+    assert.equal(ok.consistency, undefined, 'a status without consistency shows none');
     const bad = (await getExport(get('exports/bad', { id: 'bad' }), client)).jsonBody as Record<
       string,
       unknown
@@ -94,6 +95,31 @@ describe('GET /api/exports/{id}', () => {
       part: 7,
     });
   });
+});
+
+test('the status document carries the consistency mode, whether it is consistent, and the copy', async () => {
+  const client = new MemoryDurableClient();
+  const consistency = {
+    mode: 'copy',
+    consistent: true,
+    copyDatabase: 'Sales_bacpac_3f2a9c1d',
+    copyState: 'dropped',
+  } as const;
+  client.add({
+    instanceId: 'c',
+    runtimeStatus: 'Completed' as never,
+    output: {
+      blobUrl: 'https://a.blob.core.windows.net/x/S.bacpac',
+      sizeBytes: 10,
+      tables: 3,
+      rows: '9',
+      consistent: true,
+    },
+    customStatus: { ...running, batch: undefined, phase: 'done', consistency },
+  });
+  const json = (await getExport(get('exports/c', { id: 'c' }), client)).jsonBody as ExportStatusDocument;
+  assert.deepEqual(json.consistency, consistency);
+  assert.equal(json.result?.consistent, true);
 });
 
 describe('GET /api/exports', () => {
