@@ -1,4 +1,3 @@
-import type { ConnectionPool } from 'mssql';
 import type { ExportSourceSpec } from '../api/export-request';
 import type { DatabaseCopyOps, DatabaseCopyState } from './database-copy-ops';
 import { chooseAuth } from './mssql/connection/auth-choice';
@@ -45,8 +44,6 @@ export function sqlDatabaseCopies(
       await pool.close().catch(() => undefined);
     }
   };
-  // The database-copy functions take the mssql pool the default connector returns.
-  const asMssqlPool = (pool: SqlPool): ConnectionPool => pool as unknown as ConnectionPool;
 
   return {
     engineEdition: (spec) =>
@@ -70,20 +67,19 @@ export function sqlDatabaseCopies(
           });
         const row = existing.recordset[0] as { id?: unknown } | undefined;
         // A retried start finds the copy it made (the name carries the run id).
-        if (row?.id === null || row?.id === undefined)
-          await startDatabaseCopy(asMssqlPool(pool), database, copy);
+        if (row?.id === null || row?.id === undefined) await startDatabaseCopy(pool, database, copy);
         return { sourceDatabase: database };
       }),
     status: (spec, copy) =>
       onMaster(spec, `reading database copy [${copy}]`, async (pool): Promise<DatabaseCopyState> => {
-        const state = await copyStatus(asMssqlPool(pool), copy);
+        const state = await copyStatus(pool, copy);
         if (state.state !== 'copying') return state;
         return state.percentComplete === undefined
           ? { state: 'copying' }
           : { state: 'copying', percent: state.percentComplete };
       }),
     drop: (spec, copy) =>
-      onMaster(spec, `dropping database copy [${copy}]`, (pool) => dropDatabaseCopy(asMssqlPool(pool), copy)),
+      onMaster(spec, `dropping database copy [${copy}]`, (pool) => dropDatabaseCopy(pool, copy)),
   };
 }
 

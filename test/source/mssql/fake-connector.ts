@@ -41,6 +41,11 @@ class FakeRequest extends EventEmitter implements SqlRequest {
     setImmediate(() => this.pump());
     return Promise.resolve({ recordset: [] });
   }
+  batch(sql: string): Promise<unknown> {
+    this.issued.push({ sql, inputs: { ...this.inputs }, stream: false });
+    this.respond({ sql, inputs: { ...this.inputs }, stream: false });
+    return Promise.resolve({});
+  }
   private pump(): void {
     while (!this.paused && !this.cancelled && this.pending.length > 0) this.emit('row', this.pending.shift());
     if (!this.paused && !this.cancelled && this.pending.length === 0) this.emit('done');

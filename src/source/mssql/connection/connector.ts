@@ -15,6 +15,8 @@ import type { StreamingRequest } from '../row-stream';
 export interface SqlRequest extends StreamingRequest {
   input(name: string, type: unknown, value: unknown): unknown;
   query(sql: string): Promise<{ readonly recordset: readonly unknown[] }>;
+  /** Sends `sql` as a plain batch (no sp_executesql), for statements that must stand alone. */
+  batch(sql: string): Promise<unknown>;
   stream: boolean;
   arrayRowMode: boolean;
 }

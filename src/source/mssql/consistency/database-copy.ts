@@ -1,4 +1,4 @@
-import type { ConnectionPool } from 'mssql';
+import type { SqlPool } from '../connection/connector';
 import { MssqlSourceError, toSourceError } from '../errors';
 import { quoteName, unicodeLiteral } from '../quote';
 
@@ -8,7 +8,7 @@ import { quoteName, unicodeLiteral } from '../quote';
  * `copyStatus` with durable timers, exports the copy, then drops it. Each function runs on a
  * connection to the logical server's master database.
  */
-export async function startDatabaseCopy(master: ConnectionPool, source: string, copy: string): Promise<void> {
+export async function startDatabaseCopy(master: SqlPool, source: string, copy: string): Promise<void> {
   try {
     await master.request().batch(`CREATE DATABASE ${quoteName(copy)} AS COPY OF ${quoteName(source)};`);
   } catch (error) {
@@ -21,10 +21,10 @@ export type CopyState =
   | { readonly state: 'online' }
   | { readonly state: 'failed'; readonly message: string };
 
-export async function copyStatus(master: ConnectionPool, copy: string): Promise<CopyState> {
+export async function copyStatus(master: SqlPool, copy: string): Promise<CopyState> {
   const result = await master
     .request()
-    .query<{ stateDesc: string | null; percent: number | null; errorDesc: string | null }>(
+    .query(
       `SELECT d.state_desc AS stateDesc, c.percent_complete AS percent, c.error_desc AS errorDesc
        FROM sys.databases AS d LEFT JOIN sys.dm_database_copies AS c ON c.database_id = d.database_id
        WHERE d.name = ${unicodeLiteral(copy)};`,
@@ -32,7 +32,8 @@ export async function copyStatus(master: ConnectionPool, copy: string): Promise<
     .catch((error: unknown) => {
       throw toSourceError(error, `reading the state of copy [${copy}]`);
     });
-  const row = result.recordset[0];
+  const row = result.recordset[0] as
+    { stateDesc: string | null; percent: number | null; errorDesc: string | null } | undefined;
   if (row === undefined) return { state: 'failed', message: `database [${copy}] does not exist` };
   if (row.errorDesc !== null) return { state: 'failed', message: row.errorDesc };
   if (row.stateDesc === 'ONLINE') return { state: 'online' };
@@ -42,7 +43,7 @@ export async function copyStatus(master: ConnectionPool, copy: string): Promise<
   return { state: 'failed', message: `database [${copy}] is ${row.stateDesc ?? 'in an unknown state'}` };
 }
 
-export async function dropDatabaseCopy(master: ConnectionPool, copy: string): Promise<void> {
+export async function dropDatabaseCopy(master: SqlPool, copy: string): Promise<void> {
   if (!/_copy|copy_|bacpac/i.test(copy)) {
     throw new MssqlSourceError(
       'SQL_CONFIG',
