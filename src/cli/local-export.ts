@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BlobServiceClient } from '@azure/storage-blob';
-import type { ExportRequest, ExportOptions, ExportSourceSpec } from '../api/export-request';
+import type { Consistency, ExportRequest, ExportOptions, ExportSourceSpec } from '../api/export-request';
+import type { DatabaseCopyOps } from '../source/database-copy-ops';
 import type { ExportEnvironment } from '../activities';
 import { runExportLocally, type LocalRunResult } from '../runner/run-export';
 import type { ExportSource } from '../source/types';
@@ -66,9 +67,14 @@ function blobService(accountUrl: string, env: NodeJS.ProcessEnv, clientId?: stri
 
 export interface LocalExportOptions {
   readonly output: OutputTarget;
-  /** Names the source in the request; the source itself comes from `openSource`. */
+  /**
+   * Names the source in the request; the source itself comes from `openSource`, which is given the
+   * spec of each step (with consistency "copy", the spec names the database copy).
+   */
   readonly sourceSpec: ExportSourceSpec;
-  readonly openSource: () => ExportSource;
+  readonly openSource: (spec: ExportSourceSpec, consistency: Consistency) => ExportSource;
+  /** Database copies for consistency "copy" (Azure SQL Database). */
+  readonly databaseCopies?: DatabaseCopyOps;
   readonly options: ExportOptions;
   /** Staging folder for file output (default: a new folder under the OS temp folder). */
   readonly stagingDir?: string;
@@ -88,7 +94,7 @@ export async function runLocalExport(
   io: CliIo,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<LocalRunResult> {
-  const runId = `cli-${randomUUID()}`;
+  const runId = randomUUID();
   const output = opts.output;
   let cleanupDir: string | undefined;
   let environment: ExportEnvironment;
@@ -97,7 +103,9 @@ export async function runLocalExport(
     const stagingRoot = opts.stagingDir ?? (cleanupDir = mkdtempSync(path.join(os.tmpdir(), 'bacpac-flow-')));
     environment = {
       staging: createDirectoryStagingStore(stagingRoot),
-      openSource: () => Promise.resolve(opts.openSource()),
+      openSource: (spec, { consistency }) =>
+        new Promise((resolve) => resolve(opts.openSource(spec, consistency))),
+      ...(opts.databaseCopies ? { databaseCopies: opts.databaseCopies } : {}),
       openTarget: () => createFileBacpacTarget(output.path),
       now: () => new Date(),
     };
@@ -110,7 +118,9 @@ export async function runLocalExport(
     const service = blobService(output.accountUrl, env, opts.managedIdentityClientId);
     environment = {
       staging: createBlobStagingStore(service, opts.stagingContainer ?? 'bacpac-staging'),
-      openSource: () => Promise.resolve(opts.openSource()),
+      openSource: (spec, { consistency }) =>
+        new Promise((resolve) => resolve(opts.openSource(spec, consistency))),
+      ...(opts.databaseCopies ? { databaseCopies: opts.databaseCopies } : {}),
       openTarget: (spec) =>
         createBlobBacpacTarget(service.getContainerClient(spec.container).getBlockBlobClient(spec.blobName)),
       now: () => new Date(),

@@ -1,6 +1,8 @@
 import type { Compression, Consistency, ExportSourceSpec } from '../../api/export-request';
 import type { EntraIdentity } from '../../source/mssql/connection/identity';
-import { sqlSourceFor } from '../../source/source-for-request';
+import { parseConnectionString } from '../../source/mssql/connection/connection-string';
+import { sqlDatabaseCopies } from '../../source/sql-database-copies';
+import { sqlSourceFor, type SqlSourceSettings } from '../../source/source-for-request';
 import type { CliArgs, CliCommand } from '../command';
 import { UsageError } from '../command';
 import { DEFAULT_EXPORT_OPTIONS, writeExportResult, parseOutput, runLocalExport } from '../local-export';
@@ -55,7 +57,8 @@ export const exportCommand: CliCommand = {
     '--parallelism N      data parts exported at once (default 4)',
     '--split-rows N       split tables above N rows into key ranges (default 1000000)',
     '--compression C      normal, fast or none (default normal)',
-    '--consistency C      none or snapshot (default none)',
+    '--consistency C      none, snapshot, or copy (Azure SQL Database: export a transactionally',
+    '                     consistent copy made for the run and dropped after it; default none)',
     '--overwrite          replace the output if it exists',
     '--staging DIR        staging folder for file output (default: a temporary folder)',
     '--json               print the result as one JSON document',
@@ -86,7 +89,7 @@ export const exportCommand: CliCommand = {
     const database = text(args, 'database');
     const identity = text(args, 'identity');
     const compression = choice<Compression>(args, 'compression', ['normal', 'fast', 'none'], 'normal');
-    const consistency = choice<Consistency>(args, 'consistency', ['none', 'snapshot'], 'none');
+    const consistency = choice<Consistency>(args, 'consistency', ['none', 'snapshot', 'copy'], 'none');
 
     let spec: ExportSourceSpec;
     let settings: Record<string, string | undefined> = {};
@@ -101,13 +104,19 @@ export const exportCommand: CliCommand = {
       const connectionString = process.env[CONNECTION_ENV];
       if (!connectionString) {
         throw new UsageError(
-          `export: set ${CONNECTION_ENV} to the SQL connection string, or name --server, --database and --identity`,
+          `set ${CONNECTION_ENV} to the SQL connection string, or name --server, --database and --identity`,
         );
       }
       settings = { [CONNECTION_ENV]: connectionString };
+      let target;
+      try {
+        target = parseConnectionString(connectionString);
+      } catch (error) {
+        throw new UsageError(`${CONNECTION_ENV}: ${error instanceof Error ? error.message : String(error)}`);
+      }
       spec = {
-        server: 'connection-string',
-        database: 'from-connection-string',
+        server: target.server,
+        database: target.database ?? 'master',
         authentication: 'connection-setting',
         connectionSetting: CONNECTION_ENV,
       };
@@ -117,17 +126,18 @@ export const exportCommand: CliCommand = {
       .map((s) => s.trim())
       .filter((s) => s.length > 0);
     const staging = text(args, 'staging');
+    const sqlSettings: SqlSourceSettings = {
+      settings,
+      connectTimeoutSeconds: 30,
+      commandTimeoutSeconds: 0,
+      ...(entra ? { identity: entra } : {}),
+    };
     const result = await runLocalExport(
       {
         output,
         sourceSpec: spec,
-        openSource: () =>
-          sqlSourceFor(spec, consistency, {
-            settings,
-            connectTimeoutSeconds: 30,
-            commandTimeoutSeconds: 0,
-            ...(entra ? { identity: entra } : {}),
-          }),
+        openSource: (stepSpec, stepConsistency) => sqlSourceFor(stepSpec, stepConsistency, sqlSettings),
+        ...(consistency === 'copy' ? { databaseCopies: sqlDatabaseCopies(sqlSettings) } : {}),
         options: {
           ...DEFAULT_EXPORT_OPTIONS,
           ...(tables ? { tables } : {}),
