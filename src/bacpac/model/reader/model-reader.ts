@@ -1,0 +1,114 @@
+import { StringDecoder } from 'node:string_decoder';
+import { SaxesParser } from 'saxes';
+import type { SaxesTagPlain } from 'saxes';
+import type { SqlDatabaseOptions } from '../kinds/database-options';
+import { parseHeader } from '../header';
+import { modelError } from '../model-error';
+import type { DatabaseModel, ModelElement, ModelHeader, TopLevelElement } from '../types';
+import { closeTag } from './close-tag';
+import type { Frame } from './frames';
+import { openTag, unexpectedTag } from './open-tag';
+import { appendText } from './value';
+
+/**
+ * The push side of the model.xml reader: UTF-8 bytes in (an optional BOM is dropped), SAX events
+ * onto a stack of frames, the typed model out at the end. The first error raised while handling
+ * an event is kept and thrown from the next write or end.
+ */
+export class ModelReader {
+  private readonly parser = new SaxesParser<{ xmlns: false; position: true }>({
+    xmlns: false,
+    position: true,
+  });
+  private readonly decoder = new StringDecoder('utf8');
+  private readonly stack: Frame[] = [];
+  private readonly at = () => `line ${this.parser.line}`;
+  private first = true;
+  private header: ModelHeader | undefined;
+  private options: SqlDatabaseOptions | undefined;
+  private readonly elements: TopLevelElement[] = [];
+  private failure: unknown;
+
+  constructor() {
+    this.parser.on('opentag', (tag) => this.guard(() => this.open(tag)));
+    this.parser.on('closetag', () => this.guard(() => this.close()));
+    this.parser.on('text', (t) => this.guard(() => appendText(this.top(), t, false, this.at)));
+    this.parser.on('cdata', (t) => this.guard(() => appendText(this.top(), t, true, this.at)));
+    this.parser.on('error', (e) => {
+      this.failure ??= modelError('MODEL_XML_INVALID', `model.xml is not well-formed XML: ${e.message}`);
+    });
+  }
+
+  write(chunk: Buffer): void {
+    let text = this.decoder.write(chunk);
+    if (this.first && text.length > 0) {
+      this.first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    this.parser.write(text);
+    this.rethrow();
+  }
+
+  end(): DatabaseModel {
+    this.parser.write(this.decoder.end());
+    this.rethrow();
+    this.parser.close();
+    this.rethrow();
+    if (this.header === undefined)
+      throw modelError('MODEL_XML_INVALID', 'model.xml has no DataSchemaModel root');
+    if (this.options === undefined) {
+      throw modelError(
+        'MODEL_XML_INVALID',
+        'model.xml has no SqlDatabaseOptions element (expected exactly one)',
+      );
+    }
+    return { header: this.header, databaseOptions: this.options, elements: this.elements };
+  }
+
+  private guard(action: () => void): void {
+    if (this.failure !== undefined) return;
+    try {
+      action();
+    } catch (e) {
+      this.failure = e;
+    }
+  }
+
+  private rethrow(): void {
+    // Always a BacpacError or an Error raised while handling a parser event.
+    if (this.failure !== undefined) throw this.failure as Error;
+  }
+
+  private top(): Frame | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private open(tag: SaxesTagPlain): void {
+    const parent = this.top();
+    if (parent === undefined) {
+      if (tag.name !== 'DataSchemaModel') throw unexpectedTag(tag.name, 'document', this.at);
+      this.header = parseHeader(tag.attributes);
+      this.stack.push({ tag: 'DataSchemaModel' });
+      return;
+    }
+    this.stack.push(openTag(tag.name, tag.attributes, parent, this.at));
+  }
+
+  private close(): void {
+    const frame = this.stack.pop();
+    if (frame === undefined) return;
+    closeTag(frame, this.top(), (el) => this.addTopLevel(el));
+  }
+
+  private addTopLevel(el: ModelElement): void {
+    if (el.type === 'SqlDatabaseOptions') {
+      if (this.options !== undefined) {
+        throw modelError('MODEL_XML_INVALID', 'SqlDatabaseOptions: expected exactly one, found a second');
+      }
+      this.options = el;
+      return;
+    }
+    // A nested-only kind at the top level is kept as read; the writer writes it back in place.
+    this.elements.push(el as TopLevelElement);
+  }
+}
