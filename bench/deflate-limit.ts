@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { MiB, record, seconds, type Measurement } from './bench-report';
 import { benchTable } from './bench-data';
+import { cpuSince, sampleCpu } from './cpu-time';
 
 interface WorkerResult {
   readonly bytes: number;
@@ -54,10 +55,12 @@ export async function measureDeflateLimit(bytes: number, level: number): Promise
       queue.length > 0 ? Promise.resolve(queue.shift()) : new Promise((resolve) => waiting.push(resolve));
   });
   await Promise.all(messages.map((next) => next()));
+  const cpuStart = sampleCpu();
   const started = performance.now();
   threads.forEach((thread) => thread.postMessage('go'));
   const results = (await Promise.all(messages.map((next) => next()))) as WorkerResult[];
   const elapsed = seconds(started);
+  const cpu = cpuSince(cpuStart);
   await Promise.all(threads.map((thread) => thread.terminate()));
   const fed = results.reduce((sum, r) => sum + r.bytes, 0);
   const compressed = results.reduce((sum, r) => sum + r.compressed, 0);
@@ -66,6 +69,10 @@ export async function measureDeflateLimit(bytes: number, level: number): Promise
     label: `deflate limit, level ${level} (${workers} threads)`,
     bytes: fed,
     seconds: elapsed,
-    extra: { threads: workers, ratio: Math.round((fed / compressed) * 100) / 100 },
+    extra: {
+      threads: workers,
+      ratio: Math.round((fed / compressed) * 100) / 100,
+      cpuSelfSeconds: Math.round(cpu.self * 10) / 10,
+    },
   });
 }

@@ -6,6 +6,7 @@ import type { CommittedArchive } from '../src/storage/bacpac-target';
 import { createBlobBacpacTarget } from '../src/storage/blob-bacpac-target';
 import { createBlobStagingStore } from '../src/storage/blob-staging-store';
 import { record, round, type Measurement } from './bench-report';
+import { cpuSince, sampleCpu, type CpuSample } from './cpu-time';
 import { benchSource, benchTable } from './bench-data';
 
 export interface EndToEndOptions {
@@ -65,14 +66,27 @@ export async function measureEndToEnd(
     },
   };
   const phaseStart = new Map<LocalProgress['phase'], number>();
+  const phaseCpu = new Map<LocalProgress['phase'], CpuSample>();
+  const cpuStart = sampleCpu();
   const started = performance.now();
   const result = await runExportLocally(request, env, {
     runId: `bench-${stamp}`,
     onProgress: (p) => {
-      if (!phaseStart.has(p.phase)) phaseStart.set(p.phase, performance.now());
+      if (!phaseStart.has(p.phase)) {
+        phaseStart.set(p.phase, performance.now());
+        phaseCpu.set(p.phase, sampleCpu());
+      }
     },
   });
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = cpuSince(cpuStart);
+  const cpuOf = (from: LocalProgress['phase'], to: LocalProgress['phase']): CpuSample => {
+    const a = phaseCpu.get(from) ?? cpuStart;
+    const b = phaseCpu.get(to) ?? cpuStart;
+    return { self: b.self - a.self, children: b.children - a.children };
+  };
+  const partsCpu = cpuOf('exporting', 'assembling');
+  const assembleCpu = cpuOf('assembling', 'cleaning-up');
   const at = (phase: LocalProgress['phase']): number => phaseStart.get(phase) ?? started;
   const span = (from: LocalProgress['phase'], to: LocalProgress['phase']): number =>
     round((at(to) - at(from)) / 1000, 2);
@@ -97,6 +111,12 @@ export async function measureEndToEnd(
       partsSeconds: span('exporting', 'assembling'),
       assembleSeconds: span('assembling', 'cleaning-up'),
       cleanupSeconds: span('cleaning-up', 'done'),
+      cpuSelfSeconds: round(cpu.self),
+      cpuAzuriteSeconds: round(cpu.children),
+      partsCpuSelfSeconds: round(partsCpu.self),
+      partsCpuAzuriteSeconds: round(partsCpu.children),
+      assembleCpuSelfSeconds: round(assembleCpu.self, 2),
+      assembleCpuAzuriteSeconds: round(assembleCpu.children),
     },
   });
 }

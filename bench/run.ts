@@ -63,6 +63,12 @@ async function main(): Promise<number> {
 
     const best = runs.reduce((a, b) => (mbPerSecond(b) > mbPerSecond(a) ? b : a));
     const partsSeconds = Number(best.extra?.partsSeconds ?? best.seconds);
+    const num = (m: Measurement, key: string): number => Number(m.extra?.[key] ?? NaN);
+    // CPU seconds per GB: independent of what else the machine runs, unlike wall-clock throughput.
+    const perGb = (cpu: number, m: Measurement): number => round(cpu / (m.bytes / 1e9));
+    const deflateCpu = perGb(num(deflate, 'cpuSelfSeconds'), deflate);
+    const e2eCpu = perGb(num(best, 'cpuSelfSeconds') + num(best, 'cpuAzuriteSeconds'), best);
+    const partsCpu = perGb(num(best, 'partsCpuSelfSeconds') + num(best, 'partsCpuAzuriteSeconds'), best);
     const assembleSeconds = Number(best.extra?.assembleSeconds ?? 0);
     const uploadLimit = Number(upload.extra?.bcpEquivalentMbPerSecond ?? 0);
     const moved = Math.max(...runs.map((r) => Number(r.extra?.bytesMoved ?? Infinity)));
@@ -79,6 +85,16 @@ async function main(): Promise<number> {
       partsMbPerSecond: round(best.bytes / 1e6 / partsSeconds),
       partsShareOfDeflateLimit: round(best.bytes / 1e6 / partsSeconds / mbPerSecond(deflate), 2),
       assembleSeconds,
+      // With all cores to itself, an export reaches deflateCpu / e2eCpu of the deflate limit.
+      deflateCpuSecondsPerGb: deflateCpu,
+      endToEndCpuSecondsPerGb: e2eCpu,
+      partsCpuSecondsPerGb: partsCpu,
+      cpuShareOfDeflateLimit: round(deflateCpu / e2eCpu, 2),
+      partsCpuShareOfDeflateLimit: round(deflateCpu / partsCpu, 2),
+      endToEndCoresUsed: round(
+        (num(best, 'cpuSelfSeconds') + num(best, 'cpuAzuriteSeconds')) / best.seconds,
+        2,
+      ),
       uploadLimitBcpMbPerSecond: uploadLimit,
       shareOfUploadLimit: round(mbPerSecond(best) / uploadLimit, 2),
       maxBytesMoved: moved,

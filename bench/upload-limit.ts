@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { BlobServiceClient } from '@azure/storage-blob';
 import { blockIdFor, stageBufferBlock } from '../src/storage/block-commit';
-import { MiB, record, seconds, type Measurement } from './bench-report';
+import { MiB, record, round, seconds, type Measurement } from './bench-report';
+import { cpuSince, sampleCpu } from './cpu-time';
 
 /** Block size and blocks in flight: what four export parts' staged writers hold at most (3 x 8 MiB each). */
 const BLOCK_BYTES = 8 * MiB;
@@ -23,6 +24,7 @@ export async function measureUploadLimit(
   const blocks = Math.ceil(bytes / BLOCK_BYTES);
   const blocksPerBlob = 128;
   let next = 0;
+  const cpuStart = sampleCpu();
   const started = performance.now();
   const worker = async (): Promise<void> => {
     while (next < blocks) {
@@ -33,6 +35,7 @@ export async function measureUploadLimit(
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const elapsed = seconds(started);
+  const cpu = cpuSince(cpuStart);
   await container.delete();
   const uploaded = blocks * BLOCK_BYTES;
   return record({
@@ -41,7 +44,9 @@ export async function measureUploadLimit(
     bytes: uploaded,
     seconds: elapsed,
     extra: {
-      bcpEquivalentMbPerSecond: Math.round(((uploaded * bcpPerStored) / 1e6 / elapsed) * 10) / 10,
+      bcpEquivalentMbPerSecond: round((uploaded * bcpPerStored) / 1e6 / elapsed),
+      cpuSelfSeconds: round(cpu.self),
+      cpuAzuriteSeconds: round(cpu.children),
     },
   });
 }
