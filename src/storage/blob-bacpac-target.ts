@@ -19,7 +19,10 @@ export interface BlobBacpacTargetOptions {
    * through this process instead. Both paths produce the same bytes.
    */
   readonly serverSideCopy?: boolean;
-  /** Staged files smaller than this are read and merged into the surrounding block (default 4 MiB). */
+  /**
+   * Staged files smaller than this are read and merged into the surrounding block (default 4 MiB).
+   * Raised for one commit when copying every larger file would pass the block limit.
+   */
   readonly mergeBelowBytes?: number;
   /** Largest range copied into one block from a URL (default 256 MiB; the service allows 4000 MiB). */
   readonly copyRangeBytes?: number;
@@ -27,6 +30,54 @@ export interface BlobBacpacTargetOptions {
   readonly blockBytes?: number;
   /** Blocks staged at once (default 8). */
   readonly concurrency?: number;
+  /** Most blocks one archive may use (default and upper bound: the service's 50,000). */
+  readonly maxBlocks?: number;
+}
+
+/**
+ * At most how many blocks a commit takes when staged files of `threshold` bytes and more are copied
+ * (in ranges of `copyRange`) and everything else is written in blocks of about `blockBytes`.
+ */
+function blocksNeeded(
+  pieces: readonly ArchivePiece[],
+  threshold: number,
+  copyRange: number,
+  blockBytes: number,
+): number {
+  let blocks = 0;
+  let pending = 0;
+  for (const piece of pieces) {
+    const size = piece.kind === 'bytes' ? piece.data.length : piece.size;
+    if (piece.kind === 'staged' && size > 0 && size >= threshold) {
+      blocks += (pending > 0 ? 1 : 0) + Math.ceil(size / copyRange);
+      pending = 0;
+    } else {
+      pending += size;
+      blocks += Math.floor(pending / blockBytes);
+      pending %= blockBytes;
+    }
+  }
+  return blocks + (pending > 0 ? 1 : 0);
+}
+
+/**
+ * The merge threshold for these pieces: `mergeBelow`, doubled until the archive fits `maxBlocks`, so
+ * a database of very many small parts merges more of them (they pass through this process) instead
+ * of failing at the service's block limit.
+ */
+function mergeThresholdFor(
+  pieces: readonly ArchivePiece[],
+  mergeBelow: number,
+  copyRange: number,
+  blockBytes: number,
+  maxBlocks: number,
+): number {
+  const largest = pieces.reduce((max, p) => (p.kind === 'staged' && p.size > max ? p.size : max), 0);
+  let threshold = Math.max(1, mergeBelow);
+  while (threshold <= largest && blocksNeeded(pieces, threshold, copyRange, blockBytes) > maxBlocks) {
+    threshold *= 2;
+  }
+  return threshold;
 }
 
 /**
@@ -44,6 +95,7 @@ export function createBlobBacpacTarget(
   const copyRange = options.copyRangeBytes ?? 256 * MiB;
   const blockBytes = options.blockBytes ?? 8 * MiB;
   const concurrency = Math.max(1, options.concurrency ?? 8);
+  const maxBlocks = Math.min(MAX_BLOCKS, options.maxBlocks ?? MAX_BLOCKS);
 
   return {
     location,
@@ -65,12 +117,13 @@ export function createBlobBacpacTarget(
       let failure: Error | undefined;
       let bytesMoved = 0;
       let size = 0;
+      const copyBelow = mergeThresholdFor(pieces, mergeBelow, copyRange, blockBytes, maxBlocks);
 
       const nextId = (): string => {
-        if (blockIds.length >= MAX_BLOCKS) {
+        if (blockIds.length >= maxBlocks) {
           throw new StorageError(
             'STORAGE_TOO_MANY_BLOCKS',
-            `${location}: the archive would need more than ${MAX_BLOCKS} blocks; use larger parts`,
+            `${location}: the archive would need more than ${maxBlocks} blocks; use larger parts`,
           );
         }
         const id = blockIdFor(blockIds.length);
@@ -118,7 +171,7 @@ export function createBlobBacpacTarget(
         size += piece.size;
         if (piece.size === 0) continue;
         const url =
-          options.serverSideCopy === false || piece.size < mergeBelow
+          options.serverSideCopy === false || piece.size < copyBelow
             ? undefined
             : await staging.copySourceUrl?.(piece.name);
         if (url !== undefined) {
