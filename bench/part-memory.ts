@@ -9,13 +9,16 @@ interface WorkerReport {
   readonly seconds: number;
   readonly rssBeforePart: number;
   readonly sampledPeakRss: number;
+  readonly peakRss: number;
+  readonly peakRssFrom: string;
   readonly maxRss: number;
 }
 
 /**
  * Peak memory of one export-part worker: a child process exports the bench table as a single part
- * of `bytes` BCP bytes into Azurite and reports its peak RSS (the kernel's maxRSS, which includes
- * Node, tsx and the Azure SDK). Run at two sizes, it shows memory does not grow with the part.
+ * of `bytes` BCP bytes into Azurite and reports its peak RSS (the kernel's high-water mark for the
+ * process, which includes Node, tsx and the Azure SDK). Run at two sizes, it shows memory does not
+ * grow with the part.
  */
 export async function measurePartMemory(connectionString: string, bytes: number): Promise<Measurement> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'part-worker.ts')], {
@@ -38,7 +41,8 @@ export async function measurePartMemory(connectionString: string, bytes: number)
     rows: Number(report.rows),
     seconds: report.seconds,
     extra: {
-      maxRssMiB: round(report.maxRss / MiB),
+      peakRssMiB: round(report.peakRss / MiB),
+      peakRssFrom: report.peakRssFrom,
       sampledPeakRssMiB: round(report.sampledPeakRss / MiB),
       rssBeforePartMiB: round(report.rssBeforePart / MiB),
     },

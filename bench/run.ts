@@ -72,7 +72,7 @@ async function main(): Promise<number> {
     const assembleSeconds = Number(best.extra?.assembleSeconds ?? 0);
     const uploadLimit = Number(upload.extra?.bcpEquivalentMbPerSecond ?? 0);
     const moved = Math.max(...runs.map((r) => Number(r.extra?.bytesMoved ?? Infinity)));
-    const peakRss = Math.max(...[small, large].map((m) => Number(m.extra?.maxRssMiB ?? Infinity))) * MiB;
+    const peakRss = Math.max(...[small, large].map((m) => Number(m.extra?.peakRssMiB ?? Infinity))) * MiB;
     const summary = {
       bench: 'summary',
       bytes,
