@@ -1,6 +1,6 @@
-import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StorageError } from './errors';
 import type { StagedWriter, StagingStore } from './staging-store';
@@ -43,15 +43,20 @@ export function createDirectoryStagingStore(root: string): StagingStore {
     createWriter(relative): StagedWriter {
       const full = resolve(relative);
       const temp = `${full}.tmp`;
+      mkdirSync(path.dirname(full), { recursive: true });
       const input = new PassThrough();
       let bytes = 0;
-      input.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
+      const counter = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          bytes += chunk.length;
+          callback(null, chunk);
+        },
       });
+      // The pipeline is in place before the caller can write, so no byte flows without a consumer.
+      const written = pipeline(input, counter, createWriteStream(temp));
       const committed = (async () => {
-        await fs.mkdir(path.dirname(full), { recursive: true });
         try {
-          await pipeline(input, createWriteStream(temp));
+          await written;
           await fs.rename(temp, full);
           return bytes;
         } catch (err) {

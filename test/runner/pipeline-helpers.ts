@@ -34,7 +34,7 @@ export async function pipelineSetup(
     openSource: async () => openSource(),
     openTarget: (spec) => createBlobBacpacTarget(targets.getBlockBlobClient(spec.blobName), targetOptions),
     now: () => new Date('2026-11-25T10:00:00Z'),
-    cancelCheckIntervalMs: 0,
+    cancelCheckIntervalMs: 1000,
   };
   return {
     env,
