@@ -62,7 +62,7 @@ export async function exportPart(input: ExportPartInput, env: ExportEnvironment)
       table: tableName,
       segment: part.spec.segment,
       tablePartCount: table.partCount,
-      rows: gate.rows.toString(),
+      rows: String(gate.rows),
       bytes: result.uncompressedSize,
       compressedSize: result.compressedSize,
       crc32: result.crc32,

@@ -7,7 +7,8 @@ import type { BcpRow } from '../bacpac/bcp/types';
  * export part notices a cancel at its next chunk: durable terminate does not stop running activities.
  */
 export class RowGate extends Transform {
-  rows = 0n;
+  /** Rows passed so far (a number: one part never nears 2^53 rows). */
+  rows = 0;
   private lastCheck = Date.now();
 
   constructor(
@@ -19,7 +20,7 @@ export class RowGate extends Transform {
   }
 
   override _transform(row: BcpRow, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.rows += 1n;
+    this.rows += 1;
     const now = Date.now();
     if (now - this.lastCheck < this.intervalMs) {
       callback(null, row);

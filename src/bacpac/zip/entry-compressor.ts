@@ -37,7 +37,11 @@ export class EntryCompressor extends Transform {
     super();
     this.method = options.method;
     if (options.method === 'deflate') {
-      const deflater = zlib.createDeflateRaw(options.level === undefined ? {} : { level: options.level });
+      // 64 KiB output chunks (zlib's default is 16 KiB): fewer, larger pushes downstream.
+      const deflater = zlib.createDeflateRaw({
+        chunkSize: 64 * 1024,
+        ...(options.level === undefined ? {} : { level: options.level }),
+      });
       deflater.on('data', (chunk: Buffer) => {
         this.outBytes += chunk.length;
         if (!this.push(chunk)) deflater.pause();
