@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildModel } from '../../../../src/source/mssql/catalog/build-model';
 import type { CatalogRows } from '../../../../src/source/mssql/catalog/build-model';
-import { readColumnRow } from '../../../../src/source/mssql/catalog/columns';
+import { columnRow } from '../catalog-rows';
 import { readServerInfo } from '../../../../src/source/mssql/catalog/server-info';
 
 // Rows shaped as the driver returns them for SERVER_INFO_SQL and columnsSql() on an Azure SQL database.
@@ -36,42 +36,7 @@ const server = readServerInfo({
   sizeKb: '16384',
 });
 const column = (over: Record<string, unknown>) =>
-  readColumnRow({
-    schemaName: 'dbo',
-    tableName: 'Orders',
-    tableId: 901578250,
-    columnId: 1,
-    columnName: 'Id',
-    typeName: 'int',
-    typeSchema: 'sys',
-    isAliasType: false,
-    isAssemblyType: false,
-    baseTypeName: 'int',
-    maxLength: 4,
-    precision: 10,
-    scale: 0,
-    isNullable: false,
-    isIdentity: false,
-    isRowGuidCol: false,
-    isComputed: false,
-    isSparse: false,
-    isFileStream: false,
-    isColumnSet: false,
-    collationName: null,
-    identitySeed: null,
-    identityIncrement: null,
-    identityLastValue: null,
-    identityNotForReplication: false,
-    computedDefinition: null,
-    isPersisted: false,
-    xmlCollectionName: null,
-    xmlCollectionSchema: null,
-    isXmlDocument: false,
-    defaultName: null,
-    defaultDefinition: null,
-    defaultIsSystemNamed: false,
-    ...over,
-  });
+  columnRow({ tableName: 'Orders', tableId: 901578250, ...over });
 
 const rows: CatalogRows = {
   server,
