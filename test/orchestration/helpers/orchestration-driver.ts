@@ -198,6 +198,12 @@ export class OrchestrationDriver {
    * one more backoff timer before giving up, and the library counts attempts when that timer fires.
    */
   failLastAttempt(id: number, reason: string): this {
+    this.failThenBackoff(id, reason);
+    return this;
+  }
+
+  /** An attempt fails; the extension creates its backoff timer, which then fires. */
+  private failThenBackoff(id: number, reason: string): { timerId: number; fired: Date } {
     const timestamp = this.tick();
     this.history.push(
       new TaskFailedEvent({
@@ -216,7 +222,7 @@ export class OrchestrationDriver {
     this.history.push(
       new TimerFiredEvent({ eventId: -1, timestamp: fired, isPlayed: false, timerId, fireAt }),
     );
-    return this;
+    return { timerId, fired };
   }
 
   /**
@@ -229,24 +235,7 @@ export class OrchestrationDriver {
     name: string,
     input: unknown,
   ): { timerId: number; retryId: number } {
-    const timestamp = this.tick();
-    this.history.push(
-      new TaskFailedEvent({
-        eventId: -1,
-        timestamp,
-        isPlayed: false,
-        taskScheduledId: id,
-        reason,
-        details: 'at stack',
-      }),
-    );
-    const timerId = this.nextId++;
-    const fireAt = new Date(this.clock + 5_000);
-    this.history.push(new TimerCreatedEvent({ eventId: timerId, timestamp, isPlayed: false, fireAt }));
-    const fired = this.tick();
-    this.history.push(
-      new TimerFiredEvent({ eventId: -1, timestamp: fired, isPlayed: false, timerId, fireAt }),
-    );
+    const { timerId, fired } = this.failThenBackoff(id, reason);
     const retryId = this.nextId++;
     this.history.push(
       new TaskScheduledEvent({
