@@ -28,7 +28,11 @@ export async function readManifests(
     while (next < partsTotal) {
       const index = next++;
       const name = StagingLayout.manifest(plan.runId, index);
-      if (!(await staging.exists(name))) {
+      try {
+        manifests[index] = await staging.readJson<PartManifest>(name);
+      } catch (error) {
+        // One request per part normally; only a failed read asks whether the manifest exists at all.
+        if (await staging.exists(name)) throw error;
         const part = plan.parts[index]!;
         const table = plan.tables[part.tableIndex]!;
         throw new BacpacError(
@@ -38,7 +42,6 @@ export async function readManifests(
           { table: qualifiedName(table), part: index },
         );
       }
-      manifests[index] = await staging.readJson<PartManifest>(name);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, Math.max(1, partsTotal)) }, worker));
