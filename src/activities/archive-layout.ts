@@ -3,10 +3,20 @@ import type { ZipEntryMeta, ZipMethod } from '../bacpac/zip';
 import { layoutZip } from '../bacpac/zip';
 import type { ArchivePiece } from '../storage/bacpac-target';
 
-/** An entry of the final archive: bytes made here, or a file already stored (compressed) in staging. */
+/**
+ * An entry of the final archive: bytes made here, a file already stored (compressed) in staging, or
+ * a data part already staged as uncommitted blocks of the target blob.
+ */
 export type ArchiveEntry =
   | { readonly kind: 'bytes'; readonly meta: ZipEntryMeta; readonly stored: Buffer }
-  | { readonly kind: 'staged'; readonly meta: ZipEntryMeta; readonly name: string };
+  | { readonly kind: 'staged'; readonly meta: ZipEntryMeta; readonly name: string }
+  | {
+      readonly kind: 'target-blocks';
+      readonly meta: ZipEntryMeta;
+      readonly runTag: string;
+      readonly partIndex: number;
+      readonly blockCount: number;
+    };
 
 /** A small part made in memory (Origin.xml, DacMetadata.xml, the OPC parts), compressed now. */
 export function bytesEntry(
@@ -52,12 +62,25 @@ export function archivePieces(
   layout.entries.forEach((laidOut, i) => {
     const entry = entries[i]!;
     pieces.push({ kind: 'bytes', data: laidOut.localHeader });
-    pieces.push(
-      entry.kind === 'bytes'
-        ? { kind: 'bytes', data: entry.stored }
-        : { kind: 'staged', name: entry.name, size: entry.meta.compressedSize },
-    );
+    pieces.push(storedPiece(entry));
   });
   pieces.push({ kind: 'bytes', data: layout.trailer });
   return { pieces, totalSize: layout.totalSize };
+}
+
+function storedPiece(entry: ArchiveEntry): ArchivePiece {
+  switch (entry.kind) {
+    case 'bytes':
+      return { kind: 'bytes', data: entry.stored };
+    case 'staged':
+      return { kind: 'staged', name: entry.name, size: entry.meta.compressedSize };
+    case 'target-blocks':
+      return {
+        kind: 'target-blocks',
+        runTag: entry.runTag,
+        partIndex: entry.partIndex,
+        blockCount: entry.blockCount,
+        size: entry.meta.compressedSize,
+      };
+  }
 }

@@ -10,6 +10,7 @@ import {
 } from '../bacpac/package';
 import type { AssembleInput, AssembleResult, PartManifest } from '../orchestration/contracts';
 import { StagingLayout } from '../orchestration/staging-layout';
+import { runTagFor } from '../storage/target-block-ids';
 import { ExportCancelledError, withContext } from './activity-error';
 import { archivePieces, bytesEntry, type ArchiveEntry } from './archive-layout';
 import { compressionSettings } from './compression';
@@ -26,7 +27,8 @@ export const RUN_METADATA_KEY = 'bacpacflowrun';
  * assembleBacpac: builds the BACPAC from the staged model.xml and data parts and commits it to the
  * target in one step. Entries follow the layout of DacFx on .NET (model.xml, DacMetadata.xml, the
  * data parts, Origin.xml, _rels/.rels, [Content_Types].xml). Headers come from the parts' manifests,
- * so the data parts themselves are copied, never decoded or recompressed. A part without a manifest
+ * so the data parts themselves are copied (or, when already staged as blocks of the target blob, only
+ * listed), never decoded or recompressed. A part without a manifest
  * fails the assembly: the importer would silently skip a missing part, so we never write one.
  */
 export async function assembleBacpac(input: AssembleInput, env: ExportEnvironment): Promise<AssembleResult> {
@@ -97,18 +99,25 @@ function archiveEntries(
     if (partRows === 0n) continue;
     const partName = dataPartName(table.schema, table.name, manifest.segment);
     related.push({ schema: table.schema, table: table.name, partName });
-    entries.push({
-      kind: 'staged',
-      name: manifest.blob,
-      meta: {
-        name: partName,
-        method,
-        crc32: manifest.crc32,
-        compressedSize: manifest.compressedSize,
-        uncompressedSize: manifest.bytes,
-        modified,
-      },
-    });
+    const meta = {
+      name: partName,
+      method,
+      crc32: manifest.crc32,
+      compressedSize: manifest.compressedSize,
+      uncompressedSize: manifest.bytes,
+      modified,
+    };
+    entries.push(
+      manifest.directBlocks === undefined
+        ? { kind: 'staged', name: manifest.blob, meta }
+        : {
+            kind: 'target-blocks',
+            runTag: runTagFor(plan.runId),
+            partIndex: manifest.partIndex,
+            blockCount: manifest.directBlocks,
+            meta,
+          },
+    );
   }
 
   const startedAt = new Date(plan.startedAt);

@@ -4,15 +4,17 @@ import { createBcpEncoder } from '../bacpac/bcp';
 import { createEntryCompressor } from '../bacpac/zip';
 import type { ExportPartInput, PartManifest } from '../orchestration/contracts';
 import { StagingLayout } from '../orchestration/staging-layout';
+import { runTagFor } from '../storage/target-block-ids';
 import { ExportCancelledError, withContext } from './activity-error';
 import { compressionSettings } from './compression';
 import type { ExportEnvironment } from './environment';
 import { qualifiedName, readPlan } from './plan-document';
+import { routePartOutput } from './route-part-output';
 import { RowGate } from './row-gate';
 
 /**
  * exportPart: streams one part's rows from the source through the BCP encoder and the compressor
- * into staging, then records its manifest. Memory stays bounded whatever the part's size: rows,
+ * into the target's blocks (a blob target) or into staging, then records its manifest in staging. Memory stays bounded whatever the part's size: rows,
  * BCP bytes and compressed bytes all flow with backpressure into staged blocks. Running it again
  * replaces the part's files, so a retried part starts cleanly.
  */
@@ -47,15 +49,18 @@ export async function exportPart(input: ExportPartInput, env: ExportEnvironment)
       () => new ExportCancelledError(runId),
     );
     const compressor = createEntryCompressor(compressionSettings(input.compression));
-    const writer = env.staging.createWriter(blob);
+    const output = routePartOutput(env.openTarget(plan.request.target), env.staging, blob, {
+      partIndex,
+      runTag: runTagFor(runId),
+    });
     await pipeline(
       source.openRows(part.spec, { signal: abort.signal }),
       gate,
       createBcpEncoder({ table: tableName, columns: table.columns }),
       compressor,
-      writer.stream,
+      output.sink,
     );
-    await writer.committed;
+    const { directBlocks } = output.routed();
     const result = compressor.result();
     const manifest: PartManifest = {
       partIndex,
@@ -67,6 +72,7 @@ export async function exportPart(input: ExportPartInput, env: ExportEnvironment)
       compressedSize: result.compressedSize,
       crc32: result.crc32,
       blob,
+      ...(directBlocks === undefined ? {} : { directBlocks }),
     };
     await env.staging.writeJson(StagingLayout.manifest(runId, partIndex), manifest);
     return manifest;

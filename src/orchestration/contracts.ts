@@ -93,8 +93,13 @@ export interface PartManifest {
   readonly compressedSize: number;
   /** CRC-32 of the uncompressed BCP bytes. */
   readonly crc32: number;
-  /** Staging blob name of the part data. */
+  /** Staging blob name of the part data (unused when `directBlocks` is set). */
   readonly blob: string;
+  /**
+   * Set when the part data was staged directly as uncommitted blocks of the target blob (not in
+   * staging): how many blocks, numbered from 0 under the run's tag and this part's index.
+   */
+  readonly directBlocks?: number;
 }
 
 /**

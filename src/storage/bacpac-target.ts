@@ -1,12 +1,28 @@
+import type { Writable } from 'node:stream';
 import type { StagingStore } from './staging-store';
 
 /**
  * One piece of the final archive, in order: bytes the assembler made (headers, small parts, the
- * central directory) or a whole staged file (a data part, model.xml) copied as it is.
+ * central directory), a whole staged file (a data part, model.xml) copied as it is, or a data part
+ * already staged as uncommitted blocks of the target itself (see `BacpacTarget.createPartWriter`).
  */
 export type ArchivePiece =
   | { readonly kind: 'bytes'; readonly data: Buffer }
-  | { readonly kind: 'staged'; readonly name: string; readonly size: number };
+  | { readonly kind: 'staged'; readonly name: string; readonly size: number }
+  | {
+      readonly kind: 'target-blocks';
+      readonly runTag: string;
+      readonly partIndex: number;
+      readonly blockCount: number;
+      readonly size: number;
+    };
+
+/** A data part being written straight into the target, not yet part of any visible archive. */
+export interface TargetPartWriter {
+  readonly stream: Writable;
+  /** Settles once every block is staged: how many blocks, and how many bytes in all. */
+  readonly staged: Promise<{ readonly blockCount: number; readonly bytes: number }>;
+}
 
 export interface CommitArchiveOptions {
   /** Replace an existing file or blob; otherwise the commit fails with TARGET_EXISTS. */
@@ -34,6 +50,18 @@ export interface BacpacTarget {
   exists(): Promise<boolean>;
   /** Existing archive's metadata (blob targets), used to recognise an archive this run already committed. */
   metadata?(): Promise<Readonly<Record<string, string>> | undefined>;
+  /**
+   * Writes a data part's stored bytes as uncommitted blocks of the target (blob targets), so the
+   * commit lists them instead of copying the part. Nothing becomes visible: uncommitted blocks cannot
+   * be read or listed as a blob, and the service discards those no commit lists (after a week at the
+   * latest). Writing the same part of the same run again replaces its blocks.
+   */
+  createPartWriter?(partIndex: number, runTag: string): TargetPartWriter;
+  /**
+   * Parts smaller than this are better staged and merged at commit than written with
+   * `createPartWriter` (each direct part costs blocks of its own, and a blob holds at most 50,000).
+   */
+  readonly directPartMinBytes?: number;
   commit(
     pieces: readonly ArchivePiece[],
     staging: StagingStore,

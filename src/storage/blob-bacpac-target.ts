@@ -1,5 +1,6 @@
+import { finished } from 'node:stream/promises';
 import type { BlockBlobClient } from '@azure/storage-blob';
-import type { ArchivePiece, BacpacTarget, CommittedArchive } from './bacpac-target';
+import type { ArchivePiece, BacpacTarget, CommittedArchive, TargetPartWriter } from './bacpac-target';
 import {
   blockIdFor,
   commitBlocks,
@@ -11,8 +12,16 @@ import {
 import { StorageError } from './errors';
 import { redactUrl } from './redact-url';
 import type { StagingStore } from './staging-store';
+import { StagedBlobWriter } from './staging-writer';
+import { assemblerBlockId, partBlockId } from './target-block-ids';
 
 export interface BlobBacpacTargetOptions {
+  /**
+   * Offer `createPartWriter`, so export parts stage their bytes directly as uncommitted blocks of the
+   * target and the commit only lists them: no copy at all (default true). When false, parts go to
+   * staging and are copied or streamed at commit as below.
+   */
+  readonly directParts?: boolean;
   /**
    * Copy staged parts with Put Block From URL, so their bytes never pass through this process
    * (default true). When false, or when the staging store cannot give a copy URL, parts are streamed
@@ -48,7 +57,10 @@ function blocksNeeded(
   let pending = 0;
   for (const piece of pieces) {
     const size = piece.kind === 'bytes' ? piece.data.length : piece.size;
-    if (piece.kind === 'staged' && size > 0 && size >= threshold) {
+    if (piece.kind === 'target-blocks') {
+      blocks += (pending > 0 ? 1 : 0) + piece.blockCount;
+      pending = 0;
+    } else if (piece.kind === 'staged' && size > 0 && size >= threshold) {
       blocks += (pending > 0 ? 1 : 0) + Math.ceil(size / copyRange);
       pending = 0;
     } else {
@@ -82,9 +94,17 @@ function mergeThresholdFor(
 
 /**
  * A BACPAC committed as one block blob. Headers, small parts and the central directory are staged as
- * blocks this process writes; large staged parts are copied block by block by the storage service.
+ * blocks this process writes; data parts written with `createPartWriter` are already blocks of the
+ * blob and are only listed; large staged parts are copied block by block by the storage service.
  * Nothing is visible until the single commit, which carries `If-None-Match: *` unless overwriting.
- * Memory: at most `concurrency` blocks of `blockBytes` are held at once.
+ * Memory: at most `concurrency` blocks of `blockBytes` are held at once (and three per part writer).
+ *
+ * Direct parts share the blob's limit of 50,000 committed blocks: with blocks of 8 MiB the data
+ * parts of one archive may hold about 50,000 x 8 MiB = 400 GiB (429 GB) in all, less the few blocks
+ * of headers. The service also holds at most 100,000 uncommitted blocks per blob. Blocks of a failed
+ * or cancelled export cannot be deleted by API: they never form a visible blob and the service
+ * discards them after a week, or at the next commit of the blob (which drops every unlisted block;
+ * two runs committing the same blob at once therefore fail one another's commit).
  */
 export function createBlobBacpacTarget(
   blob: BlockBlobClient,
@@ -97,8 +117,27 @@ export function createBlobBacpacTarget(
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const maxBlocks = Math.min(MAX_BLOCKS, options.maxBlocks ?? MAX_BLOCKS);
 
+  const createPartWriter = (partIndex: number, runTag: string): TargetPartWriter => {
+    const writer = new StagedBlobWriter(blob, {
+      commit: false,
+      blockSize: blockBytes,
+      blockId: (seq) => partBlockId(runTag, partIndex, seq),
+    });
+    const staged = finished(writer).then(() => {
+      const result = writer.committed;
+      if (result === undefined) {
+        throw new StorageError('STORAGE_WRITER_CLOSED', `${location}: part ${partIndex} ended unstaged`);
+      }
+      return { blockCount: result.blockCount, bytes: result.bytesWritten };
+    });
+    // The pipeline writing the stream reports a failure; this copy must not be an unhandled one.
+    staged.catch(() => undefined);
+    return { stream: writer, staged };
+  };
+
   return {
     location,
+    ...(options.directParts === false ? {} : { createPartWriter, directPartMinBytes: mergeBelow }),
     exists: () => blob.exists(),
     async metadata() {
       try {
@@ -118,15 +157,34 @@ export function createBlobBacpacTarget(
       let bytesMoved = 0;
       let size = 0;
       const copyBelow = mergeThresholdFor(pieces, mergeBelow, copyRange, blockBytes, maxBlocks);
+      const direct = pieces.find((p) => p.kind === 'target-blocks');
+      if (direct !== undefined) {
+        const needed = blocksNeeded(pieces, copyBelow, copyRange, blockBytes);
+        if (needed > maxBlocks) {
+          throw new StorageError(
+            'STORAGE_TOO_MANY_BLOCKS',
+            `${location}: the archive needs ${needed} blocks, more than the limit of ${maxBlocks} ` +
+              `committed blocks of a block blob (data parts are staged in blocks of ${blockBytes} bytes)`,
+            { needed, limit: maxBlocks },
+          );
+        }
+      }
+      const ownId =
+        direct === undefined ? blockIdFor : (index: number) => assemblerBlockId(direct.runTag, index);
+      let ownBlocks = 0;
 
-      const nextId = (): string => {
-        if (blockIds.length >= maxBlocks) {
+      const checkRoom = (count: number): void => {
+        if (blockIds.length + count > maxBlocks) {
           throw new StorageError(
             'STORAGE_TOO_MANY_BLOCKS',
             `${location}: the archive would need more than ${maxBlocks} blocks; use larger parts`,
           );
         }
-        const id = blockIdFor(blockIds.length);
+      };
+      const nextId = (): string => {
+        checkRoom(1);
+        const id = ownId(ownBlocks);
+        ownBlocks += 1;
         blockIds.push(id);
         return id;
       };
@@ -169,6 +227,14 @@ export function createBlobBacpacTarget(
           continue;
         }
         size += piece.size;
+        if (piece.kind === 'target-blocks') {
+          await flush();
+          checkRoom(piece.blockCount);
+          for (let seq = 0; seq < piece.blockCount; seq++) {
+            blockIds.push(partBlockId(piece.runTag, piece.partIndex, seq));
+          }
+          continue;
+        }
         if (piece.size === 0) continue;
         const url =
           options.serverSideCopy === false || piece.size < copyBelow

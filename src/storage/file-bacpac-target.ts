@@ -30,6 +30,11 @@ export function createFileBacpacTarget(filePath: string): BacpacTarget {
           if (piece.kind === 'bytes') {
             size += piece.data.length;
             if (!out.write(piece.data)) await once(out, 'drain');
+          } else if (piece.kind === 'target-blocks') {
+            throw new StorageError(
+              'STORAGE_INVALID_RANGE',
+              `${full}: part ${piece.partIndex} was staged as blocks of a blob target; a file target cannot list them`,
+            );
           } else {
             let copied = 0;
             for await (const chunk of staging.openReader(piece.name)) {

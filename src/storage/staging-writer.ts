@@ -11,6 +11,13 @@ export interface StagedBlobWriterOptions extends CommitOptions {
   readonly blockSize?: number;
   /** Block buffers the writer may hold at once, filling or being staged. Default 3. */
   readonly maxBuffers?: number;
+  /**
+   * Commit the block list when the stream ends (default true). Without it the blocks stay uncommitted
+   * for a later commit that lists them, e.g. with other blocks of the same blob.
+   */
+  readonly commit?: boolean;
+  /** Id of the zero-based block `index` (default `blockIdFor`); every id of a blob must have one length. */
+  readonly blockId?: (index: number) => string;
 }
 
 export interface StagedBlobResult {
@@ -72,7 +79,7 @@ export class StagedBlobWriter extends Writable {
     return this.written;
   }
 
-  /** Set once the block list is committed, before 'finish'. */
+  /** Set once every block is staged (and committed, unless `commit: false`), before 'finish'. */
   get committed(): StagedBlobResult | undefined {
     return this.result;
   }
@@ -123,7 +130,7 @@ export class StagedBlobWriter extends Writable {
     if (buffer === undefined || length === 0) return;
     this.current = undefined;
     this.filled = 0;
-    const blockId = blockIdFor(this.blockIds.length);
+    const blockId = (this.options.blockId ?? blockIdFor)(this.blockIds.length);
     this.blockIds.push(blockId);
     // Settles without rejecting: a failure is recorded and destroys the stream.
     const staging: Promise<void> = stageBufferBlock(this.target, blockId, buffer.subarray(0, length))
@@ -155,7 +162,10 @@ export class StagedBlobWriter extends Writable {
     this.stageCurrent();
     while (this.inFlight.size > 0) await Promise.race(this.inFlight);
     this.throwIfFailed();
-    const { etag } = await commitBlocks(this.target, this.blockIds, this.options);
+    const { etag } =
+      this.options.commit === false
+        ? { etag: undefined }
+        : await commitBlocks(this.target, this.blockIds, this.options);
     this.result = { bytesWritten: this.written, blockCount: this.blockIds.length, etag };
   }
 }

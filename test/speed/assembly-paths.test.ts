@@ -20,11 +20,12 @@ const KiB = 1024;
 
 /** Parts of 1 KiB and more are copied by URL, in ranges of at most 4 KiB. */
 const SERVER_SIDE: BlobBacpacTargetOptions = {
+  directParts: false,
   serverSideCopy: true,
   mergeBelowBytes: KiB,
   copyRangeBytes: 4 * KiB,
 };
-const STREAMING: BlobBacpacTargetOptions = { serverSideCopy: false };
+const STREAMING: BlobBacpacTargetOptions = { directParts: false, serverSideCopy: false };
 
 interface Assembled {
   readonly file: string;

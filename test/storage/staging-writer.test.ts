@@ -196,3 +196,31 @@ describe('StagedBlobWriter', () => {
     assert.throws(() => createStagedBlobWriter(blob, { maxBuffers: 0 }), { code: 'STORAGE_INVALID_RANGE' });
   });
 });
+
+describe('StagedBlobWriter without commit', () => {
+  test('stages blocks under the given ids and leaves no visible blob', async (t) => {
+    const container = await withTestContainer(t);
+    const blob = container.getBlockBlobClient('uncommitted.bin');
+    const ids = (i: number): string =>
+      Buffer.from(`run00001p000003b${String(i).padStart(6, '0')}`).toString('base64');
+    const writer = createStagedBlobWriter(blob, { blockSize: 4 * KiB, commit: false, blockId: ids });
+    writer.end(Buffer.alloc(10 * KiB, 1));
+    await once(writer, 'finish');
+    assert.deepEqual(
+      { blockCount: writer.committed?.blockCount, bytes: writer.committed?.bytesWritten },
+      { blockCount: 3, bytes: 10 * KiB },
+    );
+    const names: string[] = [];
+    for await (const item of container.listBlobsFlat()) names.push(item.name);
+    assert.deepEqual(names, [], 'uncommitted blocks are not a blob');
+    const list = await blob.getBlockList('uncommitted');
+    assert.deepEqual(
+      (list.uncommittedBlocks ?? []).map((b) => [Buffer.from(b.name, 'base64').toString(), b.size]),
+      [
+        ['run00001p000003b000000', 4 * KiB],
+        ['run00001p000003b000001', 4 * KiB],
+        ['run00001p000003b000002', 2 * KiB],
+      ],
+    );
+  });
+});
