@@ -49,7 +49,8 @@ export async function exportPart(input: ExportPartInput, env: ExportEnvironment)
       () => new ExportCancelledError(runId),
     );
     const compressor = createEntryCompressor(compressionSettings(input.compression));
-    const output = routePartOutput(env.openTarget(plan.request.target), env.staging, blob, {
+    const direct = plan.directParts === true ? env.openTarget(plan.request.target) : undefined;
+    const output = routePartOutput(direct, env.staging, blob, {
       partIndex,
       runTag: runTagFor(runId),
     });

@@ -29,6 +29,11 @@ export interface ExportPlan {
   readonly tables: readonly PlannedTable[];
   /** Every part, grouped by table in table order; the part index is the position here. */
   readonly parts: readonly PlannedPart[];
+  /**
+   * Parts of at least the target's `directPartMinBytes` are written straight into the target as
+   * uncommitted blocks (decided by the planner; absent in plans written before this choice existed).
+   */
+  readonly directParts?: boolean;
 }
 
 export interface StagedModel {

@@ -54,6 +54,7 @@ export async function planExport(input: PlanExportInput, env: ExportEnvironment)
       rowsEstimated += BigInt(table.estimatedRows);
     }
 
+    const directParts = await checkTarget(env, request, parts.length, schema.databaseSizeKb);
     const model = await stageModel(
       schema.model,
       env.staging,
@@ -76,6 +77,7 @@ export async function planExport(input: PlanExportInput, env: ExportEnvironment)
       objectCounts: [...countObjects(schema.model)],
       tables,
       parts,
+      directParts,
     };
     const planBlob = StagingLayout.plan(runId);
     await env.staging.writeJson(planBlob, plan);
@@ -99,6 +101,31 @@ export async function planExport(input: PlanExportInput, env: ExportEnvironment)
   } finally {
     await source.close();
   }
+}
+
+/**
+ * Refuses an existing target unless overwrite is asked for (before any part is exported), and
+ * decides whether parts go straight into the target as uncommitted blocks: only for a target that
+ * does not exist yet (a failed run's blocks can then be dropped without touching anyone's blob) and
+ * a database whose size is known to fit the target's block limit. Otherwise parts go to staging.
+ */
+async function checkTarget(
+  env: ExportEnvironment,
+  request: PlanExportInput['request'],
+  partCount: number,
+  databaseSizeKb: string | undefined,
+): Promise<boolean> {
+  const target = env.openTarget(request.target);
+  const exists = await target.exists();
+  if (exists && !request.options.overwrite) {
+    throw new BacpacError(
+      'TARGET_EXISTS',
+      `${target.location} already exists; choose another name or set options.overwrite to replace it`,
+      { container: request.target.container, blobName: request.target.blobName },
+    );
+  }
+  if (exists || target.createPartWriter === undefined || databaseSizeKb === undefined) return false;
+  return target.directPartsFit?.(BigInt(databaseSizeKb) * 1024n, partCount) ?? false;
 }
 
 function checkRequestedTables(

@@ -8,20 +8,20 @@ export interface RoutedPart {
 }
 
 /**
- * The sink of a part's compressed stream. A target that takes parts directly (`createPartWriter`)
- * gets every part of at least `directPartMinBytes`: its bytes become uncommitted blocks of the
+ * The sink of a part's compressed stream. A target given here that takes parts directly
+ * (`createPartWriter`; the planner passes none when parts must be staged) gets every part of at least `directPartMinBytes`: its bytes become uncommitted blocks of the
  * archive and are never copied. A smaller part, or any part for another target, goes to the staging
  * file `blob`, so the assembler can merge many small parts into a few blocks (a blob holds at most
  * 50,000). Memory: at most `directPartMinBytes` are held while the size is still unknown.
  */
 export function routePartOutput(
-  target: BacpacTarget,
+  target: BacpacTarget | undefined,
   staging: StagingStore,
   blob: string,
   part: { readonly partIndex: number; readonly runTag: string },
 ): { sink: (chunks: AsyncIterable<Buffer>) => Promise<void>; routed: () => RoutedPart } {
   let routed: RoutedPart | undefined;
-  const threshold = Math.max(0, target.directPartMinBytes ?? 0);
+  const threshold = Math.max(0, target?.directPartMinBytes ?? 0);
 
   const toStaging = async (head: Buffer[], rest: AsyncIterator<Buffer> | undefined): Promise<void> => {
     const writer = staging.createWriter(blob);
@@ -32,7 +32,7 @@ export function routePartOutput(
 
   const sink = async (chunks: AsyncIterable<Buffer>): Promise<void> => {
     const iterator = chunks[Symbol.asyncIterator]();
-    if (target.createPartWriter === undefined) return toStaging([], iterator);
+    if (target?.createPartWriter === undefined) return toStaging([], iterator);
     const head: Buffer[] = [];
     let held = 0;
     while (held < threshold || head.length === 0) {

@@ -6,7 +6,8 @@ import { toRetryOptions } from './retry-options';
 /**
  * After a cancel: terminate does not stop activities already running, and one may still write a part
  * after the cancel handler deleted the staging blobs. This waits out a grace period (a durable timer),
- * then deletes the run's staging prefix again, and drops the run's database copy when it has one
+ * then deletes the run's staging prefix again, drops the uncommitted blocks the run's parts wrote into
+ * the target (when it names one), and drops the run's database copy when it has one
  * (`consistency: "copy"`; dropping a copy that was never made, or is gone, is success).
  */
 export function* cleanupCancelledRunOrchestrator(
@@ -16,7 +17,10 @@ export function* cleanupCancelledRunOrchestrator(
   const input = df.getInput<CancelCleanupInput>();
   const fireAt = new Date(df.currentUtcDateTime.getTime() + input.graceSeconds * 1000);
   yield df.createTimer(fireAt);
-  const cleanupInput: CleanupInput = { runId: input.runId };
+  const cleanupInput: CleanupInput = {
+    runId: input.runId,
+    ...(input.target === undefined ? {} : { target: input.target }),
+  };
   const retry = toRetryOptions({
     firstIntervalMs: 10_000,
     maxAttempts: 5,

@@ -123,13 +123,22 @@ export interface AssembleResult {
   readonly rows: string;
 }
 
-/** cleanupStaging: deletes every staging blob under `<runId>/`. Deleting nothing is not an error. */
+/**
+ * cleanupStaging: deletes every staging blob under `<runId>/` and, given the run's target, drops the
+ * uncommitted blocks the run's parts wrote into it when the archive was never committed. Deleting
+ * nothing is not an error.
+ */
 export interface CleanupInput {
   readonly runId: string;
+  readonly target?: ExportTargetSpec;
 }
 
 export interface CleanupResult {
   readonly deleted: number;
+  /** Uncommitted blocks of the run dropped from the target. */
+  readonly targetBlocksDiscarded?: number;
+  /** Why blocks of the run were left on the target (the service drops them within a week). */
+  readonly targetBlocksLeft?: string;
 }
 
 /** The implementations the Functions layer registers, one per activity name. */

@@ -92,7 +92,7 @@ export function* exportBacpacOrchestrator(
 
   status.setPhase('cleaning-up');
   try {
-    const cleanupInput: CleanupInput = { runId };
+    const cleanupInput: CleanupInput = { runId, target: request.target };
     yield df.callActivityWithRetry(ActivityNames.cleanupStaging, stepRetry, cleanupInput);
   } catch (error) {
     // A cleanup failure must not hide the export's own outcome; the blobs stay under <runId>/.

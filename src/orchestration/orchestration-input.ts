@@ -1,4 +1,4 @@
-import type { ExportRequest } from '../api/export-request';
+import type { ExportRequest, ExportTargetSpec } from '../api/export-request';
 import type { CopyWaitSettings, DatabaseCopyRef } from './copy-contracts';
 
 /** Retry with exponential backoff, as durable RetryOptions take it. */
@@ -33,6 +33,8 @@ export interface CancelCleanupInput {
   readonly runId: string;
   /** Seconds to wait before deleting, so activities still running after terminate have stopped. */
   readonly graceSeconds: number;
+  /** The run's target, whose uncommitted blocks written by the run's parts are dropped too. */
+  readonly target?: ExportTargetSpec;
   /** The run's database copy (`consistency: "copy"`), dropped after the grace period too. */
   readonly copy?: DatabaseCopyRef;
 }

@@ -155,7 +155,7 @@ export async function runExportLocally(
     await markerWritten;
     progress.phase = 'cleaning-up';
     report();
-    await activities.cleanupStaging({ runId });
+    await activities.cleanupStaging({ runId, target: request.target });
     if (copy !== undefined) {
       const dropped = copy.copyDatabase;
       await activities.dropDatabaseCopy(copy).catch((error: unknown) => {

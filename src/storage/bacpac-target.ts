@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import type { DiscardedBlocks } from './discard-run-blocks';
 import type { StagingStore } from './staging-store';
 
 /**
@@ -62,6 +63,16 @@ export interface BacpacTarget {
    * `createPartWriter` (each direct part costs blocks of its own, and a blob holds at most 50,000).
    */
   readonly directPartMinBytes?: number;
+  /**
+   * Whether `partCount` parts holding about `totalBytes` in all fit the target's block limit when
+   * written with `createPartWriter` (a direct part cannot be merged or re-cut at commit).
+   */
+  directPartsFit?(totalBytes: bigint, partCount: number): boolean;
+  /**
+   * Drops the uncommitted blocks a run wrote with `createPartWriter` when its archive was never
+   * committed (see `discardRunBlocks`). Safe to call for any run: finding none is success.
+   */
+  discardRunBlocks?(runTag: string): Promise<DiscardedBlocks>;
   commit(
     pieces: readonly ArchivePiece[],
     staging: StagingStore,

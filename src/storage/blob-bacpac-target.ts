@@ -9,7 +9,8 @@ import {
   stageBlockFromUrlRange,
   stageBufferBlock,
 } from './block-commit';
-import { StorageError } from './errors';
+import { discardRunBlocks } from './discard-run-blocks';
+import { hasStatus, StorageError } from './errors';
 import { redactUrl } from './redact-url';
 import type { StagingStore } from './staging-store';
 import { StagedBlobWriter } from './staging-writer';
@@ -92,6 +93,13 @@ function mergeThresholdFor(
   return threshold;
 }
 
+function serviceCodeOf(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+}
+
+/** Blocks kept free for the assembler's own (headers, model.xml, the small parts, the directory). */
+const ASSEMBLER_BLOCKS = 100;
+
 /**
  * A BACPAC committed as one block blob. Headers, small parts and the central directory are staged as
  * blocks this process writes; data parts written with `createPartWriter` are already blocks of the
@@ -101,10 +109,11 @@ function mergeThresholdFor(
  *
  * Direct parts share the blob's limit of 50,000 committed blocks: with blocks of 8 MiB the data
  * parts of one archive may hold about 50,000 x 8 MiB = 400 GiB (429 GB) in all, less the few blocks
- * of headers. The service also holds at most 100,000 uncommitted blocks per blob. Blocks of a failed
- * or cancelled export cannot be deleted by API: they never form a visible blob and the service
- * discards them after a week, or at the next commit of the blob (which drops every unlisted block;
- * two runs committing the same blob at once therefore fail one another's commit).
+ * of headers (`directPartsFit` tells the planner whether a database fits). The service also holds
+ * at most 100,000 uncommitted blocks per blob. Blocks of a failed or cancelled export never form a
+ * visible blob; `discardRunBlocks` drops them (the service would after a week). Any commit of the
+ * blob drops every block it does not list, so two runs writing the same blob at once fail one
+ * another's commit.
  */
 export function createBlobBacpacTarget(
   blob: BlockBlobClient,
@@ -135,9 +144,16 @@ export function createBlobBacpacTarget(
     return { stream: writer, staged };
   };
 
+  // Each part may end in a partial block, and the assembler adds a few blocks of its own per entry.
+  const directPartsFit = (totalBytes: bigint, partCount: number): boolean =>
+    totalBytes / BigInt(blockBytes) + BigInt(2 * partCount + ASSEMBLER_BLOCKS) <= BigInt(maxBlocks);
+
   return {
     location,
-    ...(options.directParts === false ? {} : { createPartWriter, directPartMinBytes: mergeBelow }),
+    ...(options.directParts === false
+      ? {}
+      : { createPartWriter, directPartMinBytes: mergeBelow, directPartsFit }),
+    discardRunBlocks: (runTag) => discardRunBlocks(blob, runTag),
     exists: () => blob.exists(),
     async metadata() {
       try {
@@ -270,6 +286,15 @@ export function createBlobBacpacTarget(
         overwrite: commitOptions.overwrite,
         contentType: 'application/octet-stream',
         metadata: commitOptions.metadata,
+      }).catch((error: unknown) => {
+        if (direct !== undefined && hasStatus(error, 400) && serviceCodeOf(error) === 'InvalidBlockList') {
+          throw new StorageError(
+            'TARGET_BLOCKS_LOST',
+            `${location}: blocks this export wrote into the target are gone; another commit of the ` +
+              'same blob (a second export to the same name at the same time?) dropped them. Export again',
+          );
+        }
+        throw error;
       });
       return { location, sizeBytes: size, bytesMoved };
     },

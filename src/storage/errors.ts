@@ -13,6 +13,7 @@ import { BacpacError } from '../bacpac/errors';
  * - STORAGE_SOURCE_CHANGED    a blob being read changed (its ETag moved) between reads
  * - STORAGE_NO_SAS_CREDENTIAL a SAS was requested from a client that holds neither a key nor a token credential
  * - STORAGE_INVALID_SETTING   a connection setting is malformed (the message never repeats secrets)
+ * - TARGET_BLOCKS_LOST        blocks an export wrote into its target were dropped by another commit of the blob
  * - STORAGE_WRITER_CLOSED     bytes were written to a staged-blob writer after it failed or was destroyed
  */
 export class StorageError extends BacpacError {

@@ -5,13 +5,15 @@ import { ActivityNames } from '../../src/orchestration/contracts';
 import { OrchestratorNames } from '../../src/orchestration/names';
 import { ActionType, OrchestrationDriver } from './helpers/orchestration-driver';
 
-test('cancel cleanup waits out the grace period on a durable timer, then deletes the staging prefix', async () => {
+test('cancel cleanup waits out the grace period on a durable timer, then cleans staging and the target', async () => {
+  const target = { container: 'bacpacs', blobName: 'sales.bacpac' };
   const driver = new OrchestrationDriver(
     cleanupCancelledRunOrchestrator,
     OrchestratorNames.cleanupCancelledRun,
     {
       runId: 'run-9',
       graceSeconds: 300,
+      target,
     },
   );
   const first = await driver.run();
@@ -22,7 +24,7 @@ test('cancel cleanup waits out the grace period on a durable timer, then deletes
   driver.fireTimer(timer.id);
   const second = await driver.run();
   assert.equal(second.scheduled[0]!.action.functionName, ActivityNames.cleanupStaging);
-  assert.deepEqual(second.scheduled[0]!.action.input, { runId: 'run-9' });
+  assert.deepEqual(second.scheduled[0]!.action.input, { runId: 'run-9', target });
   driver.complete(second.scheduled[0]!.id, { deleted: 2 });
   const done = await driver.run();
   assert.deepEqual(done.state.output, { deleted: 2 });

@@ -59,7 +59,11 @@ describe('exportBacpac orchestrator outcomes', () => {
     driver.complete(assemble!.id, RESULT);
     const cleaning = await driver.run();
     assert.equal(cleaning.scheduled[0]!.action.functionName, ActivityNames.cleanupStaging);
-    assert.deepEqual(cleaning.scheduled[0]!.action.input, { runId: RUN_ID });
+    // The target goes with it, so blocks written into it by a run that did not commit are dropped.
+    assert.deepEqual(cleaning.scheduled[0]!.action.input, {
+      runId: RUN_ID,
+      target: orchestrationInput(2).request.target,
+    });
     assert.equal((cleaning.state.customStatus as ExportCustomStatus).phase, 'cleaning-up');
 
     driver.complete(cleaning.scheduled[0]!.id, { deleted: 13 });
@@ -213,6 +217,10 @@ describe('exportBacpac orchestrator outcomes', () => {
     driver.failLastAttempt(attempt, reason);
     const cleanup = await driver.run();
     assert.equal(cleanup.scheduled[0]!.action.functionName, ActivityNames.cleanupStaging);
+    assert.deepEqual(cleanup.scheduled[0]!.action.input, {
+      runId: RUN_ID,
+      target: orchestrationInput(2).request.target,
+    });
     driver.complete(cleanup.scheduled[0]!.id, { deleted: 0 });
     const failed = await driver.run();
     assert.equal(failed.failure, '[SQL_LOGIN_FAILED] login to sql1.database.windows.net failed');

@@ -91,9 +91,11 @@ export function cancelExport(
       await client.terminate(batch.instanceId, 'export cancelled').catch(() => undefined);
     }
     const copy = copyOf(status.input, status.customStatus, runId);
+    const target = (status.input as Partial<ExportOrchestrationInput> | undefined)?.request?.target;
     const cleanupInput: CancelCleanupInput = {
       runId,
       graceSeconds: api.cancelGraceSeconds,
+      ...(target === undefined ? {} : { target }),
       ...(copy === undefined ? {} : { copy }),
     };
     const cleanupInstanceId = await client.startNew(OrchestratorNames.cleanupCancelledRun, {

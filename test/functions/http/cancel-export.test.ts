@@ -30,7 +30,16 @@ describe('POST /api/exports/{id}/cancel', () => {
     client.add({
       instanceId: 'e1',
       runtimeStatus: 'Running' as never,
-      input: { runId },
+      input: {
+        runId,
+        request: {
+          target: {
+            accountUrl: 'https://acct.blob.core.windows.net',
+            container: 'bacpacs',
+            blobName: 'sales.bacpac',
+          },
+        },
+      },
       customStatus: { runId, phase: 'exporting', batch: { instanceId: 'batch-1', index: 0, count: 2 } },
     });
     client.add({ instanceId: 'batch-1', name: 'exportPartsBatch', runtimeStatus: 'Running' as never });
@@ -59,7 +68,16 @@ describe('POST /api/exports/{id}/cancel', () => {
     );
     const cleanup = client.started[0]!;
     assert.equal(cleanup.name, 'cleanupCancelledRun');
-    const expected: CancelCleanupInput = { runId, graceSeconds: 300 };
+    // The target goes along: the delayed cleanup drops blocks the run's parts wrote into it.
+    const expected: CancelCleanupInput = {
+      runId,
+      graceSeconds: 300,
+      target: {
+        accountUrl: 'https://acct.blob.core.windows.net',
+        container: 'bacpacs',
+        blobName: 'sales.bacpac',
+      },
+    };
     assert.deepEqual(cleanup.options!.input, expected);
   });
 
