@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { BlockBlobClient } from '@azure/storage-blob';
 import { hasStatus, StorageError } from './errors';
 import { redactUrl } from './redact-url';
@@ -37,7 +38,13 @@ function blobPath(blob: BlockTarget): string {
   return `${blob.containerName}/${blob.name}`;
 }
 
-/** Stages `data` as one uncommitted block. */
+/**
+ * Stages `data` as one uncommitted block, with its MD5 as the request's Content-MD5: the service
+ * checks the block it received against it and refuses a damaged one (HTTP 400 Md5Mismatch), so no
+ * corrupted block can ever be committed. Hashing costs about 1.4 CPU s per GiB (native MD5); Azurite,
+ * given the header, checks it natively instead of computing its CRC-64 in JavaScript (about 11.6 CPU
+ * s per GiB), which matters when it shares the machine.
+ */
 export async function stageBufferBlock(blob: BlockTarget, blockId: string, data: Buffer): Promise<void> {
   if (data.length > MAX_BLOCK_BYTES) {
     throw new StorageError(
@@ -45,7 +52,8 @@ export async function stageBufferBlock(blob: BlockTarget, blockId: string, data:
       `${blobPath(blob)}: a block holds at most ${MAX_BLOCK_BYTES} bytes, found ${data.length}`,
     );
   }
-  await blob.stageBlock(blockId, data, data.length);
+  const md5 = createHash('md5').update(data).digest();
+  await blob.stageBlock(blockId, data, data.length, { transactionalContentMD5: md5 });
 }
 
 /**

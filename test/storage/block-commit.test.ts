@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import {
   blockIdFor,
+  type BlockTarget,
   commitBlocks,
   MAX_BLOCK_BYTES,
   stageBlockFromUrlRange,
@@ -26,6 +27,40 @@ describe('blockIdFor', () => {
         '[STORAGE_TOO_MANY_BLOCKS] block index 50000 is outside 0..49999: a block blob holds at most 50000 blocks',
     });
     assert.throws(() => blockIdFor(-1), { code: 'STORAGE_TOO_MANY_BLOCKS' });
+  });
+});
+
+describe('stageBufferBlock', () => {
+  test("sends the block's MD5; the service refuses a block damaged on the way", async (t) => {
+    const container = await withTestContainer(t);
+    const blob = container.getBlockBlobClient('checked.bacpac');
+    const sent: (Uint8Array | undefined)[] = [];
+    const flipFirstBit: BlockTarget = {
+      containerName: blob.containerName,
+      name: blob.name,
+      stageBlockFromURL: (...args) => blob.stageBlockFromURL(...args),
+      commitBlockList: (...args) => blob.commitBlockList(...args),
+      stageBlock: (id, body, length, options) => {
+        sent.push(options?.transactionalContentMD5);
+        const damaged = Buffer.from(body as Buffer);
+        damaged[0]! ^= 1;
+        return blob.stageBlock(id, damaged, length, options);
+      },
+    };
+    await assert.rejects(
+      stageBufferBlock(flipFirstBit, blockIdFor(0), Buffer.from('hello world')),
+      (error: Error & { statusCode?: number; code?: string }) => {
+        assert.equal(error.statusCode, 400);
+        assert.equal(error.code, 'Md5Mismatch');
+        return true;
+      },
+    );
+    // MD5("hello world"), as `md5sum` prints it.
+    assert.equal(Buffer.from(sent[0]!).toString('hex'), '5eb63bbbe01eeed093cb22bb8f5acdc3');
+
+    await stageBufferBlock(blob, blockIdFor(0), Buffer.from('hello world'));
+    await commitBlocks(blob, [blockIdFor(0)]);
+    assert.equal((await blob.downloadToBuffer()).toString(), 'hello world');
   });
 });
 
