@@ -2,7 +2,13 @@ import type { ByteWriter } from './byte-writer';
 import type { BcpValue } from './types';
 import { BcpValueError } from './value-error';
 import type { ValueCodec } from './value-codec';
-import { type ScaledDigits, decimalText, formatScaled, parseScaled } from './scaled-decimal';
+import {
+  type ScaledDigits,
+  decimalText,
+  formatScaled,
+  parseScaled,
+  parseScaledSmall,
+} from './scaled-decimal';
 
 /**
  * decimal(p,s) / numeric(p,s): 19 data bytes `[precision][scale][sign][16-byte magnitude]`, where
@@ -66,14 +72,23 @@ export function decimalCodec(type: 'decimal' | 'numeric', precision: number, sca
   const label = `${type}(${precision},${scale})`;
   return {
     encode(out: ByteWriter, value: BcpValue): void {
-      const parsed = parseExact(value, precision, scale, label);
       out.ensure(19);
       const buf = out.buf;
       const at = out.pos;
       buf[at] = precision;
       buf[at + 1] = scale;
-      buf[at + 2] = parsed.negative ? 0 : 1;
-      writeMagnitude(buf, at + 3, parsed.digits, 16);
+      const small = typeof value === 'string' ? parseScaledSmall(value, scale) : undefined;
+      if (small !== undefined && small.integerDigits <= precision - scale) {
+        buf[at + 2] = small.negative ? 0 : 1;
+        const low = small.magnitude % TWO_32;
+        buf.writeUInt32LE(low, at + 3);
+        buf.writeUInt32LE((small.magnitude - low) / TWO_32, at + 7);
+        buf.fill(0, at + 11, at + 19);
+      } else {
+        const parsed = parseExact(value, precision, scale, label);
+        buf[at + 2] = parsed.negative ? 0 : 1;
+        writeMagnitude(buf, at + 3, parsed.digits, 16);
+      }
       out.pos = at + 19;
     },
     decode(buf: Buffer, offset: number): BcpValue {

@@ -8,27 +8,41 @@ import type { ValueCodec } from './value-codec';
  * reversed, the last 8 bytes as written (format spec 5.4). Text is the canonical GUID form; the
  * decoder gives upper case, the encoder accepts either case and optional braces.
  */
-const GUID_TEXT = /^\{?([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})\}?$/i;
 /** Character index in the 36-character text of the high hex digit of each of the 16 stored bytes. */
 const TEXT_INDEX = [6, 4, 2, 0, 11, 9, 16, 14, 19, 21, 24, 26, 28, 30, 32, 34];
+/** Positions of the four dashes in the 36-character text. */
+const DASHES = [8, 13, 18, 23];
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'));
 
+/** The value of a hex digit's character code, or -1 for any other character. */
 function nibble(code: number): number {
-  return code <= 0x39 ? code - 0x30 : (code | 0x20) - 0x57;
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
+}
+
+/** Writes the 16 bytes of GUID text (optionally in braces) at `offset`; false when it is not GUID text. */
+function tryWriteGuid(buf: Buffer, offset: number, text: string): boolean {
+  const braced = text.length === 38;
+  if (braced ? text.charCodeAt(0) !== 0x7b || text.charCodeAt(37) !== 0x7d : text.length !== 36) return false;
+  const base = braced ? 1 : 0;
+  for (const dash of DASHES) if (text.charCodeAt(base + dash) !== 0x2d) return false;
+  for (let i = 0; i < 16; i++) {
+    const at = base + (TEXT_INDEX[i] as number);
+    const high = nibble(text.charCodeAt(at));
+    const low = nibble(text.charCodeAt(at + 1));
+    if (high < 0 || low < 0) return false;
+    buf[offset + i] = (high << 4) | low;
+  }
+  return true;
 }
 
 export function writeGuid(buf: Buffer, offset: number, text: string): void {
-  const braced = text.length === 38;
-  if (!GUID_TEXT.test(text) || (braced ? !text.startsWith('{') || !text.endsWith('}') : text.length !== 36)) {
+  if (!tryWriteGuid(buf, offset, text)) {
     throw new BcpValueError(
       'BCP_BAD_GUID',
       `expected uniqueidentifier text xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, found "${text}"`,
     );
-  }
-  const base = braced ? 1 : 0;
-  for (let i = 0; i < 16; i++) {
-    const at = base + (TEXT_INDEX[i] as number);
-    buf[offset + i] = (nibble(text.charCodeAt(at)) << 4) | nibble(text.charCodeAt(at + 1));
   }
 }
 

@@ -56,6 +56,60 @@ export function parseScaled(text: string, scale: number, typeLabel: string): Sca
   return { negative: match[1] === '-' && digits !== '', digits, integerDigits: integerPart.length };
 }
 
+/** A scaled value small enough to be exact in a double: at most 15 significant digits. */
+export interface SmallScaled {
+  readonly negative: boolean;
+  /** The unscaled integer, below 10^15 (exact). */
+  readonly magnitude: number;
+  readonly integerDigits: number;
+}
+
+const SMALL_DIGITS = 15;
+const POW10 = Array.from({ length: SMALL_DIGITS + 1 }, (_, i) => 10 ** i);
+
+/**
+ * The common case of `parseScaled` in one pass over the characters: plain decimal text whose value
+ * at `scale` has at most 15 significant digits, so the unscaled integer is exact as a number.
+ * Anything else (more digits, fraction digits beyond the scale, malformed text) gives undefined,
+ * and `parseScaled` decides it, with its errors.
+ */
+export function parseScaledSmall(text: string, scale: number): SmallScaled | undefined {
+  const length = text.length;
+  let i = 0;
+  const first = text.charCodeAt(0);
+  const negative = first === 0x2d;
+  if (negative || first === 0x2b) i = 1;
+  let magnitude = 0;
+  let significant = 0;
+  let integerDigits = 0;
+  let digitsSeen = 0;
+  for (; i < length; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) break;
+    digitsSeen += 1;
+    if (significant === 0 && d === 0) continue;
+    significant += 1;
+    integerDigits += 1;
+    magnitude = magnitude * 10 + d;
+  }
+  let fraction = 0;
+  if (i < length) {
+    if (text.charCodeAt(i) !== 0x2e) return undefined;
+    for (i += 1; i < length; i++) {
+      const d = text.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9 || fraction === scale) return undefined;
+      digitsSeen += 1;
+      fraction += 1;
+      if (significant > 0 || d !== 0) significant += 1;
+      magnitude = magnitude * 10 + d;
+    }
+  }
+  if (digitsSeen === 0) return undefined;
+  if (magnitude === 0) return { negative: false, magnitude: 0, integerDigits };
+  if (significant + scale - fraction > SMALL_DIGITS) return undefined;
+  return { negative, magnitude: magnitude * (POW10[scale - fraction] as number), integerDigits };
+}
+
 /** Formats an unscaled digit string with exactly `scale` fraction digits: ("1250", 2) -> "12.50". */
 export function formatScaled(negative: boolean, digits: string, scale: number): string {
   const sign = negative && /[1-9]/.test(digits) ? '-' : '';

@@ -78,6 +78,10 @@ export function parseDateTime(
   allowOffset: boolean,
   requireDateOnly = false,
 ): DateTimeParts {
+  if (!requireDateOnly) {
+    const units = scanDateTime(text, scale);
+    if (units !== undefined) return units;
+  }
   const match = DATE_TIME.exec(text);
   if (!match) throw bad(label, text, 'not YYYY-MM-DD hh:mm:ss[.fffffff]');
   const year = Number(match[1]);
@@ -98,6 +102,54 @@ export function parseDateTime(
   }
   const units = timeUnits(label, text, scale, match[4], match[5], match[6], match[7]);
   return { days: dayNumber(year, month, day), units, offsetMinutes };
+}
+
+/** The number written by `count` digits at `at`, or -1 when one of them is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+const FRACTION_UNITS = [0, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+
+/**
+ * The common form `YYYY-MM-DD hh:mm:ss[.f]` (at most `scale` fraction digits, no offset) read
+ * straight from the character codes, or undefined for anything else, which the regular expression
+ * then parses or refuses with its error.
+ */
+function scanDateTime(text: string, scale: number): DateTimeParts | undefined {
+  const length = text.length;
+  if (length !== 19 && (length < 21 || length > 20 + scale)) return undefined;
+  if (
+    text.charCodeAt(4) !== 0x2d ||
+    text.charCodeAt(7) !== 0x2d ||
+    text.charCodeAt(10) !== 0x20 ||
+    text.charCodeAt(13) !== 0x3a ||
+    text.charCodeAt(16) !== 0x3a ||
+    (length > 19 && text.charCodeAt(19) !== 0x2e)
+  ) {
+    return undefined;
+  }
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const h = digitsAt(text, 11, 2);
+  const m = digitsAt(text, 14, 2);
+  const s = digitsAt(text, 17, 2);
+  const fraction = length > 19 ? digitsAt(text, 20, length - 20) : 0;
+  if (h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s > 59 || fraction < 0) return undefined;
+  if (!isValidDate(year, month, day)) return undefined;
+  const fractionUnits = length > 19 ? fraction * (FRACTION_UNITS[length - 20] as number) : 0;
+  return {
+    days: dayNumber(year, month, day),
+    units: ((h * 60 + m) * 60 + s) * UNITS_PER_SECOND + fractionUnits,
+    offsetMinutes: 0,
+  };
 }
 
 function pad2(n: number): string {

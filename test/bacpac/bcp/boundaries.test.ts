@@ -167,6 +167,76 @@ describe('accepted input forms', () => {
   });
 });
 
+describe('common text forms read character by character, the rest by the general parser', () => {
+  test('decimal(18,4): signs, bare points, zero and the 15/16 significant digit edge', () => {
+    const c = col('decimal', false, { precision: 18, scale: 4 });
+    const bytes = (negative: boolean, magnitude: bigint): string =>
+      `13 12 04 ${negative ? '00' : '01'} ${le(magnitude, 16)}`;
+    roundTrip(c, '-123.4500', bytes(true, 1_234_500n));
+    assert.equal(encodeOne(c, '+.5').toString('hex'), hex(bytes(false, 5_000n)).toString('hex'));
+    assert.equal(encodeOne(c, '7.').toString('hex'), hex(bytes(false, 70_000n)).toString('hex'));
+    assert.equal(encodeOne(c, '-0.0000').toString('hex'), hex(bytes(false, 0n)).toString('hex'));
+    assert.equal(encodeOne(c, '000012.5').toString('hex'), hex(bytes(false, 125_000n)).toString('hex'));
+    roundTrip(c, '99999999999.9999', bytes(false, 999_999_999_999_999n)); // 15 digits
+    roundTrip(c, '99999999999999.9999', bytes(false, 999_999_999_999_999_999n)); // 18 digits
+    roundTrip(c, '-9007199254740.9930', bytes(true, 90_071_992_547_409_930n)); // above 2^53
+    assert.equal(decodeOne(c, encodeOne(c, '1.23400')), '1.2340', 'surplus zero fraction digits');
+    assert.throws(() => encodeOne(c, '1.23401'), /\[BCP_DECIMAL_SCALE\]/);
+    assert.throws(() => encodeOne(c, '123456789012345'), /\[BCP_DECIMAL_OVERFLOW\]/);
+    for (const bad of ['', '-', '.', '1.2.3', '1,5', ' 1', '0x10']) {
+      assert.throws(() => encodeOne(c, bad), /\[BCP_BAD_DECIMAL\]/, JSON.stringify(bad));
+    }
+  });
+
+  test('datetime2: the canonical form, fewer fraction digits, and forms left to the general parser', () => {
+    const units = (h: number, m: number, s: number, fraction: number): bigint =>
+      BigInt(((h * 60 + m) * 60 + s) * 10_000_000 + fraction);
+    const d7 = col('datetime2', false, { scale: 7 });
+    roundTrip(
+      d7,
+      '2024-02-29 12:34:56.1234567',
+      `${le(units(12, 34, 56, 1_234_567), 5)} ${le(BigInt(dayNo(2024, 2, 29)), 3)}`,
+    );
+    const d3 = col('datetime2', false, { scale: 3 });
+    const expected = `${le(units(23, 59, 59, 1_200_000), 5)} ${le(BigInt(dayNo(1999, 12, 31)), 3)}`;
+    assert.equal(encodeOne(d3, '1999-12-31 23:59:59.12').toString('hex'), hex(expected).toString('hex'));
+    assert.equal(encodeOne(d3, '1999-12-31T23:59:59.12').toString('hex'), hex(expected).toString('hex'));
+    assert.equal(
+      encodeOne(d3, '1999-12-31 23:59:59.1200000').toString('hex'),
+      hex(expected).toString('hex'),
+      'surplus zero fraction digits',
+    );
+    const midnight = `${le(0n, 5)} ${le(BigInt(dayNo(1999, 12, 31)), 3)}`;
+    assert.equal(encodeOne(d3, '1999-12-31').toString('hex'), hex(midnight).toString('hex'));
+    for (const bad of [
+      '2023-02-29 00:00:00',
+      '2024-01-01 24:00:00',
+      '2024-01-01 23:60:00',
+      '2024-01-01 00:00:00.',
+      '2024-01-01 00:00:0x',
+      '2024/01/01 00:00:00',
+      '0000-01-01 00:00:00',
+    ]) {
+      assert.throws(() => encodeOne(d7, bad), /\[BCP_BAD_TEMPORAL\]/, bad);
+    }
+    assert.throws(() => encodeOne(d3, '2024-01-01 00:00:00.1234'), /\[BCP_TEMPORAL_PRECISION\]/);
+  });
+
+  test('GUID text: any misplaced dash, brace or non-hex digit is refused', () => {
+    const c = col('uniqueidentifier', false);
+    for (const bad of [
+      '12345678-abcd-ef12-1234-fedcba98765g',
+      '12345678-abcd-ef12-1234_fedcba987654',
+      '123456789abcd-ef12-1234-fedcba987654',
+      '{12345678-abcd-ef12-1234-fedcba987654',
+      '(12345678-abcd-ef12-1234-fedcba987654)',
+      '12345678-abcd-ef12-1234-fedcba9876543',
+    ]) {
+      assert.throws(() => encodeOne(c, bad), /\[BCP_BAD_GUID\]/, bad);
+    }
+  });
+});
+
 describe('values that do not fit name table, column and row', () => {
   const cases: readonly [string, BcpColumn, BcpValue, string][] = [
     ['int overflow', col('int', true), 2147483648, 'BCP_INT_RANGE'],
