@@ -15,6 +15,7 @@ import { describe, test } from 'node:test';
 import { compareModelXml } from '../../src/bacpac/model/canonical-compare';
 import { runCli } from '../../src/cli/run-cli';
 import { fixturePath, listFixtures, readFixtureEntries } from '../helpers/fixtures';
+import { editedCopy, replaceEntry } from '../bacpac/reader/package-edits';
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
@@ -67,6 +68,40 @@ describe('repack', () => {
       );
     });
   }
+
+  test('keeps model.xml parts it does not model: the repacked model holds them, in place', async () => {
+    const source = path.join(dir, 'unmodelled-in.bacpac');
+    const policy =
+      '\t\t<Element Type="SqlSecurityPolicy" Name="[dbo].[Bz]">\r\n' +
+      '\t\t\t<Property Name="IsEnabled" Value="True" />\r\n' +
+      '\t\t</Element>\r\n';
+    const anchor = '\t\t<Element Type="SqlTable" Name="[dbo].[Categories]">';
+    await editedCopy('Northwind.bacpac', dir, 'unmodelled-in.bacpac', (entries) => {
+      let model = '';
+      const edited = replaceEntry(entries, 'model.xml', (d) => {
+        model = d.toString('utf8').replace(anchor, policy + anchor);
+        return Buffer.from(model, 'utf8');
+      });
+      const sha = createHash('sha256').update(model, 'utf8').digest('hex').toUpperCase();
+      return replaceEntry(edited, 'Origin.xml', (d) =>
+        Buffer.from(
+          d.toString('utf8').replace(/(<Checksum Uri="\/model\.xml">)[0-9A-F]+/, `$1${sha}`),
+          'utf8',
+        ),
+      );
+    });
+    const out = path.join(dir, 'unmodelled-out.bacpac');
+    const repack = await cli(['repack', source, out]);
+    assert.equal(repack.code, 0, repack.stderr);
+    const model = (await readFixtureEntries(out)).get('model.xml')!.toString('utf8');
+    assert.ok(model.includes(policy + anchor), 'the policy is written back before [dbo].[Categories]');
+    assert.match(
+      (await readFixtureEntries(out)).get('Origin.xml')!.toString('utf8'),
+      /<SecurityPolicy>1<\/SecurityPolicy>/,
+    );
+    const verify = await cli(['verify', out, '--json']);
+    assert.equal(verify.code, 0, verify.stdout);
+  });
 
   test('refuses to replace an existing file unless --overwrite, and leaves it intact', async () => {
     const out = path.join(dir, 'existing.bacpac');

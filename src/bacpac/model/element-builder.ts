@@ -1,7 +1,7 @@
 import type { AnnotationDescriptor, KindDescriptor, PropertySpec, RelationshipSpec } from './descriptor';
 import { modelError } from './model-error';
 import type { ModelElement } from './types';
-import type { Annotation, PropertyValue, Reference } from './values';
+import type { Annotation, PropertyValue, RawXml, Reference, UnmodelledParts } from './values';
 
 /** One element or annotation being read: its attributes, and the children collected so far. */
 export interface Builder {
@@ -13,6 +13,8 @@ export interface Builder {
   readonly properties: Record<string, PropertyValue>;
   readonly relationships: Record<string, unknown>;
   readonly annotations: Annotation[];
+  /** Parts the descriptor does not list, kept as read (elements only). */
+  readonly unmodelled: { properties: RawXml[]; relationships: RawXml[]; annotations: RawXml[] };
   /** Text naming this element (and its nearest named ancestor) for error messages. */
   readonly where: string;
   readonly descriptor?: KindDescriptor;
@@ -44,6 +46,7 @@ export function newElementBuilder(
     properties: {},
     relationships: {},
     annotations: [],
+    unmodelled: { properties: [], relationships: [], annotations: [] },
     where,
     descriptor,
   };
@@ -64,6 +67,7 @@ export function newAnnotationBuilder(
     properties: {},
     relationships: {},
     annotations: [],
+    unmodelled: { properties: [], relationships: [], annotations: [] },
     where,
   };
 }
@@ -100,8 +104,20 @@ export function finishElement(b: Builder): ModelElement {
   el.properties = b.properties;
   el.relationships = b.relationships;
   if (b.annotations.length > 0) el.annotations = b.annotations;
+  const unmodelled = unmodelledOf(b);
+  if (unmodelled !== undefined) el.unmodelled = unmodelled;
   // The builder checked every property and relationship against the kind's descriptor.
   return el as unknown as ModelElement;
+}
+
+function unmodelledOf(b: Builder): UnmodelledParts | undefined {
+  const { properties, relationships, annotations } = b.unmodelled;
+  if (properties.length + relationships.length + annotations.length === 0) return undefined;
+  return {
+    ...(properties.length > 0 ? { properties } : {}),
+    ...(relationships.length > 0 ? { relationships } : {}),
+    ...(annotations.length > 0 ? { annotations } : {}),
+  };
 }
 
 export function finishAnnotation(b: Builder): Annotation {

@@ -9,7 +9,17 @@ import type { ModelElement } from './types';
  * SqlInlineConstraintAnnotation disambiguator; named ties (a login and a user of one name) are
  * ordered by Type and then disambiguator. Both tie rules are assumptions beyond that evidence.
  */
-export function sortTopLevel<E extends ModelElement>(elements: readonly E[]): E[] {
+/** What the order looks at: an element's type, name, disambiguator and inline-constraint annotation. */
+export type Sortable = Pick<ModelElement, 'type' | 'name' | 'disambiguator' | 'annotations'> | SortableRaw;
+
+interface SortableRaw {
+  readonly type: string;
+  readonly name?: string;
+  readonly disambiguator?: number;
+  readonly annotations?: undefined;
+}
+
+export function sortTopLevel<E extends Sortable>(elements: readonly E[]): E[] {
   const keyed = elements.map((el) => ({
     el,
     parts: el.name === undefined ? undefined : parseName(el.name),
@@ -30,7 +40,7 @@ export function sortTopLevel<E extends ModelElement>(elements: readonly E[]): E[
   return keyed.map((k) => k.el);
 }
 
-function inlineDisambiguator(el: ModelElement): number {
+function inlineDisambiguator(el: Sortable): number {
   for (const a of el.annotations ?? []) {
     if (a.type === 'SqlInlineConstraintAnnotation') return a.disambiguator ?? 0;
   }

@@ -36,6 +36,7 @@ import type {
 } from './kinds/user-defined-types';
 import type { SqlDynamicColumnSource, SqlView } from './kinds/views';
 import type { SqlXmlSchemaCollection } from './kinds/xml-schema-collection';
+import type { RawXml } from './values';
 
 export type * from './values';
 export type * from './kinds/check-default';
@@ -159,4 +160,9 @@ export interface DatabaseModel {
   readonly databaseOptions: SqlDatabaseOptions;
   /** Top-level elements other than the database options. The writer sorts them itself. */
   readonly elements: readonly TopLevelElement[];
+  /**
+   * Top-level `<Element>`s of types this library does not model, kept as read and written back in
+   * their sorted place (e.g. partition functions, full-text catalogs, security policies).
+   */
+  readonly unmodelledElements?: readonly RawXml[];
 }

@@ -33,6 +33,28 @@ export interface Script {
 
 export type PropertyValue = boolean | number | string | Script;
 
+/**
+ * A piece of model.xml this library does not model (an element type, or a property, relationship or
+ * annotation a known type is not known to have), kept as read so that it is written back: DacFx
+ * versions and features beyond the registry still read, verify and repack. Whitespace between
+ * child elements is not kept (the writer indents); a leaf keeps its text.
+ */
+export interface RawXml {
+  readonly tag: string;
+  /** Attributes in document order. */
+  readonly attributes: readonly (readonly [string, string])[];
+  readonly children: readonly RawXml[];
+  /** A leaf's text; `cdata` when it came in CDATA sections. */
+  readonly text?: { readonly value: string; readonly cdata: boolean };
+}
+
+/** What a known element carries that its kind's descriptor does not list, kept as read. */
+export interface UnmodelledParts {
+  readonly properties?: readonly RawXml[];
+  readonly relationships?: readonly RawXml[];
+  readonly annotations?: readonly RawXml[];
+}
+
 /** The common shape of every element kind. */
 export interface ElementBase<T extends string, P extends object, R extends object> {
   readonly type: T;
@@ -41,6 +63,8 @@ export interface ElementBase<T extends string, P extends object, R extends objec
   readonly properties: P;
   readonly relationships: R;
   readonly annotations?: readonly Annotation[];
+  /** Properties, relationships and annotations not in the kind's descriptor, kept as read. */
+  readonly unmodelled?: UnmodelledParts;
 }
 
 /** `<Annotation Type="OnlinePropertyAnnotation" Name="[LastValue]">`: the current identity value (exact text). */

@@ -5,7 +5,8 @@ import { modelError } from './model-error';
 import { formatAttributeValue, isScript } from './property-values';
 import { annotationsByType, kindsByType } from './registry';
 import type { DatabaseModel, ModelElement } from './types';
-import type { Annotation, PropertyValue, Reference } from './values';
+import { rawAttribute, writeRawXml } from './raw-xml-writer';
+import type { Annotation, PropertyValue, RawXml, Reference } from './values';
 import { cdata, escapeAttribute } from './xml-text';
 
 export interface WriteModelOptions {
@@ -25,10 +26,12 @@ export function* writeModelXml(model: DatabaseModel, options: WriteModelOptions)
   yield '<?xml version="1.0" encoding="utf-8"?>' + nl;
   yield `<DataSchemaModel FileFormatVersion="${escapeAttribute(h.fileFormatVersion)}" SchemaVersion="${escapeAttribute(h.schemaVersion)}" DspName="${dspNameOf(h.platform)}" CollationLcid="${h.collationLcid}" CollationCaseSensitive="${h.collationCaseSensitive ? 'True' : 'False'}" xmlns="${MODEL_NAMESPACE}">${nl}`;
   yield `\t<Model>${nl}`;
-  const all: ModelElement[] = [model.databaseOptions, ...model.elements];
+  const all: TopLevelEntry[] = [model.databaseOptions, ...model.elements];
+  for (const raw of model.unmodelledElements ?? []) all.push(rawTopLevel(raw));
   for (const el of sortTopLevel(all)) {
     const lines: string[] = [];
-    writeElement(el, 2, lines, nl);
+    if ('raw' in el) writeRawXml(el.raw, 2, lines, nl);
+    else writeElement(el, 2, lines, nl);
     yield lines.join(nl) + nl;
   }
   yield `\t</Model>${nl}`;
@@ -38,6 +41,27 @@ export function* writeModelXml(model: DatabaseModel, options: WriteModelOptions)
 /** The whole model.xml as bytes (UTF-8, no BOM). */
 export function modelXmlBytes(model: DatabaseModel, options: WriteModelOptions): Buffer {
   return Buffer.from([...writeModelXml(model, options)].join(''), 'utf8');
+}
+
+/** A top-level element kept as read, with what the sort needs. */
+interface RawTopLevel {
+  readonly type: string;
+  readonly name?: string;
+  readonly disambiguator?: number;
+  readonly raw: RawXml;
+}
+
+type TopLevelEntry = ModelElement | RawTopLevel;
+
+function rawTopLevel(raw: RawXml): RawTopLevel {
+  const name = rawAttribute(raw, 'Name');
+  const disambiguator = Number(rawAttribute(raw, 'Disambiguator'));
+  return {
+    type: rawAttribute(raw, 'Type') ?? '',
+    ...(name === undefined ? {} : { name }),
+    ...(Number.isInteger(disambiguator) ? { disambiguator } : {}),
+    raw,
+  };
 }
 
 function writeElement(el: ModelElement, depth: number, out: string[], nl: string): void {
@@ -59,8 +83,18 @@ function writeElement(el: ModelElement, depth: number, out: string[], nl: string
     nl,
     where,
   );
-  writeRelationships(kind, el.relationships as Record<string, unknown>, depth + 1, body, nl, where);
+  for (const raw of el.unmodelled?.properties ?? []) writeRawXml(raw, depth + 1, body, nl);
+  writeRelationships(
+    kind,
+    el.relationships as Record<string, unknown>,
+    el.unmodelled?.relationships ?? [],
+    depth + 1,
+    body,
+    nl,
+    where,
+  );
   for (const a of el.annotations ?? []) writeAnnotation(a, depth + 1, body, nl, where);
+  for (const raw of el.unmodelled?.annotations ?? []) writeRawXml(raw, depth + 1, body, nl);
   if (body.length === 0) {
     out.push(`${open} />`);
     return;
@@ -114,6 +148,7 @@ function writeProperties(
 function writeRelationships(
   kind: KindDescriptor,
   values: Record<string, unknown>,
+  unmodelled: readonly RawXml[],
   depth: number,
   out: string[],
   nl: string,
@@ -128,20 +163,31 @@ function writeRelationships(
     }
   }
   const tabs = '\t'.repeat(depth);
-  const specs = [...kind.relationships].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const spec of specs) {
+  // Known and kept-as-read relationships together, sorted by Name as DacFx writes them.
+  const named: { readonly name: string; readonly write: () => void }[] = [];
+  for (const spec of kind.relationships) {
     const value = values[spec.name];
     if (value === undefined) continue;
     const entries = spec.arity === 'one' ? [value] : (value as readonly unknown[]);
     if (entries.length === 0) continue;
-    out.push(`${tabs}<Relationship Name="${spec.name}">`);
-    for (const entry of entries) {
-      out.push(`${tabs}\t<Entry>`);
-      writeEntry(spec, entry, depth + 2, out, nl, where);
-      out.push(`${tabs}\t</Entry>`);
-    }
-    out.push(`${tabs}</Relationship>`);
+    named.push({
+      name: spec.name,
+      write: () => {
+        out.push(`${tabs}<Relationship Name="${spec.name}">`);
+        for (const entry of entries) {
+          out.push(`${tabs}\t<Entry>`);
+          writeEntry(spec, entry, depth + 2, out, nl, where);
+          out.push(`${tabs}\t</Entry>`);
+        }
+        out.push(`${tabs}</Relationship>`);
+      },
+    });
   }
+  for (const raw of unmodelled) {
+    named.push({ name: rawAttribute(raw, 'Name') ?? '', write: () => writeRawXml(raw, depth, out, nl) });
+  }
+  named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const r of named) r.write();
 }
 
 function writeEntry(

@@ -21,3 +21,15 @@ export function cdata(text: string, lineEnding: string): string {
   const lines = text.replace(/\r\n?|\n/g, lineEnding);
   return `<![CDATA[${lines.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 }
+
+/** Element text as XmlWriter writes it: `&`, `<` and `>` as entities, CR as a character reference. */
+export function escapeText(value: string): string {
+  return value.replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c] ?? c);
+}
+
+const TEXT_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '\r': '&#xD;',
+};

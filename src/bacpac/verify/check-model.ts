@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream';
 import type { DatabaseModel } from '../model';
-import { readModelXml } from '../model';
+import { readModelXml, walkElements } from '../model';
 import { createSha256Tap } from '../package';
 import type { BacpacPackage } from '../reader';
 import { isZipError, messageOf, type ProblemList } from './problem-list';
@@ -33,6 +33,7 @@ export async function checkModel(pkg: BacpacPackage, problems: ProblemList): Pro
   });
   try {
     const model = await readModelXml(tap);
+    reportUnmodelled(model, part, problems);
     return { model, computed: tap.digest };
   } catch (error) {
     tap.destroy();
@@ -48,4 +49,37 @@ export async function checkModel(pkg: BacpacPackage, problems: ProblemList): Pro
     problems.error(VerifyCode.Zip, `part ${part}: ${messageOf(error)}`, { part });
     return {};
   }
+}
+
+/**
+ * A warning naming what model.xml holds beyond this tool's model (element types, or properties,
+ * relationships and annotations of known types): read and written back as they are, not checked.
+ */
+function reportUnmodelled(model: DatabaseModel, part: string, problems: ProblemList): void {
+  const types = new Map<string, number>();
+  for (const raw of model.unmodelledElements ?? []) {
+    const type = raw.attributes.find(([k]) => k === 'Type')?.[1] ?? '(no Type)';
+    types.set(type, (types.get(type) ?? 0) + 1);
+  }
+  const parts = new Map<string, number>();
+  for (const el of walkElements([model.databaseOptions, ...model.elements])) {
+    const u = el.unmodelled;
+    if (u === undefined) continue;
+    for (const raw of [...(u.properties ?? []), ...(u.relationships ?? []), ...(u.annotations ?? [])]) {
+      const label =
+        `${el.type} ${raw.tag.toLowerCase()} ${raw.attributes.find(([k]) => k === 'Name' || k === 'Type')?.[1] ?? ''}`.trim();
+      parts.set(label, (parts.get(label) ?? 0) + 1);
+    }
+  }
+  if (types.size === 0 && parts.size === 0) return;
+  const list = (m: Map<string, number>) => [...m].map(([k, n]) => (n > 1 ? `${k} (${n})` : k)).join(', ');
+  const said = [
+    ...(types.size > 0 ? [`element types ${list(types)}`] : []),
+    ...(parts.size > 0 ? [`${list(parts)}`] : []),
+  ].join('; ');
+  problems.warning(
+    VerifyCode.ModelUnmodelled,
+    `part ${part}: holds what this tool does not model, kept as read and not checked: ${said}`,
+    { part },
+  );
 }

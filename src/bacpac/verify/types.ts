@@ -39,6 +39,8 @@ export const VerifyCode = {
   UnknownPart: 'VERIFY_UNKNOWN_PART',
   /** The table data was not checked because the model could not be read (warning). */
   DataNotChecked: 'VERIFY_DATA_NOT_CHECKED',
+  /** model.xml holds element types or parts this tool does not model: kept as read, not checked. */
+  ModelUnmodelled: 'VERIFY_MODEL_UNMODELLED',
 } as const;
 
 export type VerifyCode = (typeof VerifyCode)[keyof typeof VerifyCode];

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -177,6 +178,40 @@ describe('verifyBacpac on damaged copies', () => {
       problem.message,
       /^part Data\/dbo\.Region\/TableData-000-00000\.BCP: _rels\/\.rels has no table= or schema= relationship/,
     );
+  });
+
+  test('VERIFY_MODEL_UNMODELLED: element types and properties this tool does not model are a warning, and the rows still verify', async () => {
+    let model = '';
+    const file = await editedCopy('Northwind.bacpac', dir, 'unmodelled.bacpac', (e) => {
+      const edited = replaceEntry(e, 'model.xml', (d) => {
+        model = d
+          .toString('utf8')
+          .replace(
+            '<Property Name="IsAnsiNullsOn" Value="True" />',
+            '<Property Name="IsAnsiNullsOn" Value="True" /><Property Name="IsLedgerOn" Value="True" />',
+          )
+          .replace(
+            '\t</Model>',
+            '\t\t<Element Type="SqlPartitionFunction" Name="[pfDates]"><Property Name="BoundaryIsRight" Value="True" /></Element>\r\n\t</Model>',
+          );
+        return Buffer.from(model, 'utf8');
+      });
+      const sha = createHash('sha256').update(model, 'utf8').digest('hex').toUpperCase();
+      return replaceEntry(edited, 'Origin.xml', (d) =>
+        Buffer.from(
+          d.toString('utf8').replace(/(<Checksum Uri="\/model\.xml">)[0-9A-F]+/, `$1${sha}`),
+          'utf8',
+        ),
+      );
+    });
+    const report = await verifyFile(file);
+    assert.deepEqual(errors(report), []);
+    assert.equal(String(report.rowsTotal), '3308');
+    const warning = report.problems.find((p) => p.code === 'VERIFY_MODEL_UNMODELLED');
+    assert.ok(warning !== undefined, JSON.stringify(report.problems));
+    assert.equal(warning.severity, 'warning');
+    assert.equal(warning.part, 'model.xml');
+    assert.match(warning.message, /element types SqlPartitionFunction; SqlView property IsLedgerOn$/);
   });
 
   test('VERIFY_UNKNOWN_TABLE: a data part in a folder that names no table of the model', async () => {

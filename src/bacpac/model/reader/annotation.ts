@@ -4,7 +4,16 @@ import { finishAnnotation, finishUnresolved, newAnnotationBuilder } from '../ele
 import { modelError } from '../model-error';
 import { annotationsByType } from '../registry';
 import { checkAttributes, disambiguatorOf } from './attributes';
-import type { AnnotationFrame, Attributes, ElementFrame, EntryFrame, Frame, Position } from './frames';
+import type {
+  AnnotationFrame,
+  Attributes,
+  ElementFrame,
+  EntryFrame,
+  Frame,
+  Position,
+  RawFrame,
+} from './frames';
+import { openRaw } from './raw';
 
 /** The only annotation allowed inside a relationship Entry: an unresolved reference. */
 const resolvableAnnotation: AnnotationDescriptor = {
@@ -20,9 +29,14 @@ export function openAnnotation(
   attrs: Attributes,
   parent: ElementFrame | EntryFrame,
   at: Position,
-): AnnotationFrame {
-  checkAttributes(attrs, ['Type', 'Name', 'Disambiguator'], 'Annotation');
+): AnnotationFrame | RawFrame {
   const type = attrs.Type ?? '';
+  // An element's annotation of a type not in the registry is kept as read.
+  if (parent.tag === 'Element' && !annotationsByType.has(type)) {
+    const owner = parent.b;
+    return openRaw('Annotation', attrs, (raw) => owner.unmodelled.annotations.push(raw));
+  }
+  checkAttributes(attrs, ['Type', 'Name', 'Disambiguator'], 'Annotation');
   const ownerWhere = parent.tag === 'Element' ? parent.b.where : parent.rel.owner.where;
   const descriptor =
     parent.tag === 'Entry'

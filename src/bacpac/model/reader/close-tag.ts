@@ -1,7 +1,8 @@
 import type { ModelElement } from '../types';
 import { closeAnnotation } from './annotation';
 import { closeElement } from './element';
-import type { Frame } from './frames';
+import type { Frame, Position } from './frames';
+import { closeRaw } from './raw';
 import { closeProperty } from './property';
 import { closeEntry, closeRelationship } from './relationship';
 import { closeValue } from './value';
@@ -14,6 +15,7 @@ export function closeTag(
   frame: Frame,
   parent: Frame | undefined,
   addTopLevel: (el: ModelElement) => void,
+  at: Position,
 ): void {
   switch (frame.tag) {
     case 'Element':
@@ -33,6 +35,9 @@ export function closeTag(
       return;
     case 'Entry':
       closeEntry(frame);
+      return;
+    case 'Raw':
+      closeRaw(frame, at);
       return;
     default:
       return;

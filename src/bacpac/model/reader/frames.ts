@@ -1,5 +1,6 @@
 import type { PropertySpec, RelationshipSpec } from '../descriptor';
 import type { Builder } from '../element-builder';
+import type { RawXml } from '../values';
 
 /** One open XML element of model.xml on the reader's stack, with what has been collected inside it. */
 export type Frame =
@@ -9,7 +10,8 @@ export type Frame =
   | PropertyFrame
   | ValueFrame
   | RelationshipFrame
-  | EntryFrame;
+  | EntryFrame
+  | RawFrame;
 
 export interface ElementFrame {
   readonly tag: 'Element';
@@ -53,6 +55,18 @@ export interface EntryFrame {
   readonly tag: 'Entry';
   readonly rel: RelationshipFrame;
   readonly items: unknown[];
+}
+
+/** An XML element kept as read (RawXml), with what has been collected inside it. */
+export interface RawFrame {
+  readonly tag: 'Raw';
+  readonly name: string;
+  readonly attributes: readonly (readonly [string, string])[];
+  readonly children: RawXml[];
+  text: string;
+  cdata: boolean;
+  /** Receives the finished element: its parent's children, or the owner's unmodelled parts. */
+  readonly keep: (raw: RawXml) => void;
 }
 
 /** XML attributes of one tag, by name. */

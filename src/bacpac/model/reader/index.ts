@@ -3,9 +3,11 @@ import type { DatabaseModel } from '../types';
 import { ModelReader } from './model-reader';
 
 /**
- * Reads model.xml into the typed model, streaming it through a SAX parser (no DOM). Every element
- * kind, property, relationship and annotation must be known to the registry: anything else is a
- * coded error naming it, never dropped. Accepts CRLF or LF and an optional BOM.
+ * Reads model.xml into the typed model, streaming it through a SAX parser (no DOM). What the
+ * registry does not know is never dropped: a top-level element of an unknown type, and a property,
+ * relationship or annotation a known type is not known to have, are kept as read (RawXml) and
+ * written back; an unknown element type inside a known relationship is a coded error naming it.
+ * Accepts CRLF or LF and an optional BOM.
  */
 export async function readModelXml(input: Readable | AsyncIterable<Buffer> | Buffer): Promise<DatabaseModel> {
   const reader = new ModelReader();

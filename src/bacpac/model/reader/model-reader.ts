@@ -5,6 +5,7 @@ import type { SqlDatabaseOptions } from '../kinds/database-options';
 import { parseHeader } from '../header';
 import { modelError } from '../model-error';
 import type { DatabaseModel, ModelElement, ModelHeader, TopLevelElement } from '../types';
+import type { RawXml } from '../values';
 import { closeTag } from './close-tag';
 import type { Frame } from './frames';
 import { openTag, unexpectedTag } from './open-tag';
@@ -27,6 +28,7 @@ export class ModelReader {
   private header: ModelHeader | undefined;
   private options: SqlDatabaseOptions | undefined;
   private readonly elements: TopLevelElement[] = [];
+  private readonly unmodelledElements: RawXml[] = [];
   private failure: unknown;
 
   constructor() {
@@ -62,7 +64,12 @@ export class ModelReader {
         'model.xml has no SqlDatabaseOptions element (expected exactly one)',
       );
     }
-    return { header: this.header, databaseOptions: this.options, elements: this.elements };
+    return {
+      header: this.header,
+      databaseOptions: this.options,
+      elements: this.elements,
+      ...(this.unmodelledElements.length > 0 ? { unmodelledElements: this.unmodelledElements } : {}),
+    };
   }
 
   private guard(action: () => void): void {
@@ -91,13 +98,15 @@ export class ModelReader {
       this.stack.push({ tag: 'DataSchemaModel' });
       return;
     }
-    this.stack.push(openTag(tag.name, tag.attributes, parent, this.at));
+    this.stack.push(
+      openTag(tag.name, tag.attributes, parent, this.at, (raw) => this.unmodelledElements.push(raw)),
+    );
   }
 
   private close(): void {
     const frame = this.stack.pop();
     if (frame === undefined) return;
-    closeTag(frame, this.top(), (el) => this.addTopLevel(el));
+    closeTag(frame, this.top(), (el) => this.addTopLevel(el), this.at);
   }
 
   private addTopLevel(el: ModelElement): void {

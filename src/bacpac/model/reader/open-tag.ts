@@ -7,6 +7,9 @@ import type { Attributes, Frame, Position } from './frames';
 import { openProperty } from './property';
 import { openEntry, openReferences, openRelationship } from './relationship';
 import { openValue } from './value';
+import { openRaw } from './raw';
+import { kindsByType } from '../registry';
+import type { RawXml } from '../values';
 
 /** The error for a known XML element in a place model.xml does not allow it. */
 export function unexpectedTag(name: string, parentTag: string, at: Position): BacpacError {
@@ -17,8 +20,15 @@ export function unexpectedTag(name: string, parentTag: string, at: Position): Ba
  * Opens an XML element below the DataSchemaModel root: checks that it may appear inside `parent`
  * and returns the frame to push for it.
  */
-export function openTag(name: string, attrs: Attributes, parent: Frame, at: Position): Frame {
+export function openTag(
+  name: string,
+  attrs: Attributes,
+  parent: Frame,
+  at: Position,
+  keepTopLevel: (raw: RawXml) => void,
+): Frame {
   const unexpected = () => unexpectedTag(name, parent.tag, at);
+  if (parent.tag === 'Raw') return openRaw(name, attrs, (raw) => parent.children.push(raw));
   switch (name) {
     case 'Model':
       if (parent.tag !== 'DataSchemaModel') throw unexpected();
@@ -26,6 +36,9 @@ export function openTag(name: string, attrs: Attributes, parent: Frame, at: Posi
       return { tag: 'Model' };
     case 'Element':
       if (parent.tag !== 'Model' && parent.tag !== 'Entry') throw unexpected();
+      if (parent.tag === 'Model' && !kindsByType.has(attrs.Type ?? '')) {
+        return openRaw(name, attrs, keepTopLevel);
+      }
       return openElement(attrs, parent.tag === 'Entry' ? parent : undefined, at);
     case 'Property':
       if (parent.tag !== 'Element' && parent.tag !== 'Annotation') throw unexpected();

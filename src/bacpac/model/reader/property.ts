@@ -2,17 +2,22 @@ import { setProperty } from '../element-builder';
 import { modelError } from '../model-error';
 import { parseAttributeValue } from '../property-values';
 import { checkAttributes } from './attributes';
-import type { AnnotationFrame, Attributes, ElementFrame, PropertyFrame, Position } from './frames';
+import type { AnnotationFrame, Attributes, ElementFrame, PropertyFrame, Position, RawFrame } from './frames';
+import { openRaw } from './raw';
 
 /** Opens a <Property> of an element or annotation; its Name must be a property of the owner's kind. */
 export function openProperty(
   attrs: Attributes,
   parent: ElementFrame | AnnotationFrame,
   at: Position,
-): PropertyFrame {
-  checkAttributes(attrs, ['Name', 'Value'], 'Property');
+): PropertyFrame | RawFrame {
   const owner = parent.b;
   const spec = owner.propertySpecs.find((s) => s.name === attrs.Name);
+  // An element's property its kind does not list is kept as read; an annotation's is an error.
+  if (spec === undefined && owner.kind === 'element') {
+    return openRaw('Property', attrs, (raw) => owner.unmodelled.properties.push(raw));
+  }
+  checkAttributes(attrs, ['Name', 'Value'], 'Property');
   if (spec === undefined) {
     throw modelError(
       'MODEL_UNKNOWN_PROPERTY',

@@ -2,13 +2,30 @@ import { setRelationship } from '../element-builder';
 import { modelError } from '../model-error';
 import type { Reference } from '../values';
 import { checkAttributes, describeEntries, disambiguatorOf } from './attributes';
-import type { Attributes, ElementFrame, EntryFrame, Frame, Position, RelationshipFrame } from './frames';
+import type {
+  Attributes,
+  ElementFrame,
+  EntryFrame,
+  Frame,
+  Position,
+  RawFrame,
+  RelationshipFrame,
+} from './frames';
+import { openRaw } from './raw';
 
 /** Opens a <Relationship> of an element; its Name must be a relationship of the element's kind. */
-export function openRelationship(attrs: Attributes, parent: ElementFrame, at: Position): RelationshipFrame {
+export function openRelationship(
+  attrs: Attributes,
+  parent: ElementFrame,
+  at: Position,
+): RelationshipFrame | RawFrame {
   checkAttributes(attrs, ['Name'], 'Relationship');
   const owner = parent.b;
   const spec = owner.descriptor?.relationships.find((s) => s.name === attrs.Name);
+  // A relationship the kind does not list is kept as read, whatever its entries hold.
+  if (spec === undefined && owner.descriptor !== undefined) {
+    return openRaw('Relationship', attrs, (raw) => owner.unmodelled.relationships.push(raw));
+  }
   if (spec === undefined) {
     throw modelError(
       'MODEL_UNKNOWN_RELATIONSHIP',

@@ -1,6 +1,7 @@
 import { setProperty } from '../element-builder';
 import { modelError } from '../model-error';
 import { checkAttributes } from './attributes';
+import { appendRawText } from './raw';
 import type { Attributes, Frame, PropertyFrame, Position, ValueFrame } from './frames';
 
 /** Opens the <Value> child of a property (a script), with its optional script flags. */
@@ -15,6 +16,10 @@ export function openValue(attrs: Attributes, prop: PropertyFrame): ValueFrame {
  * outside CDATA is allowed.
  */
 export function appendText(frame: Frame | undefined, t: string, cdata: boolean, at: Position): void {
+  if (frame?.tag === 'Raw') {
+    appendRawText(frame, t, cdata);
+    return;
+  }
   if (frame?.tag === 'Value') {
     frame.text += t;
     return;
