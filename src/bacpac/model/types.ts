@@ -59,16 +59,40 @@ export type * from './kinds/user-defined-types';
 export type * from './kinds/views';
 export type * from './kinds/xml-schema-collection';
 
-/** The platforms DacFx names in DspName (`Microsoft.Data.Tools.Schema.Sql.<X>DatabaseSchemaProvider`). */
-export type TargetPlatform = 'SqlAzureV12' | 'Sql130' | 'Sql140' | 'Sql150' | 'Sql160' | 'Sql170';
+/**
+ * The platforms DacFx names in DspName (`Microsoft.Data.Tools.Schema.Sql.<X>DatabaseSchemaProvider`).
+ * Exports here choose among SqlAzureV12 and Sql130..Sql170; the older versions, Azure Synapse and
+ * Fabric are read too, for BACPACs other tools exported from them.
+ */
+export type TargetPlatform =
+  | 'SqlAzureV12'
+  | 'Sql90'
+  | 'Sql100'
+  | 'Sql110'
+  | 'Sql120'
+  | 'Sql130'
+  | 'Sql140'
+  | 'Sql150'
+  | 'Sql160'
+  | 'Sql170'
+  | 'SqlDw'
+  | 'SqlServerless'
+  | 'SqlDbFabric';
 
 export const targetPlatforms: readonly TargetPlatform[] = [
   'SqlAzureV12',
+  'Sql90',
+  'Sql100',
+  'Sql110',
+  'Sql120',
   'Sql130',
   'Sql140',
   'Sql150',
   'Sql160',
   'Sql170',
+  'SqlDw',
+  'SqlServerless',
+  'SqlDbFabric',
 ];
 
 /** The attributes of `<DataSchemaModel>`. */

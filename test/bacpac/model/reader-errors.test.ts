@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readModelXml } from '../../../src/bacpac/model/reader';
+import { modelXmlBytes } from '../../../src/bacpac/model/writer';
 import { readFixtureEntry } from '../../helpers/fixtures';
 
 /** The minimal real model ([A]) with one edit; `find` must occur in it. */
@@ -40,7 +41,7 @@ describe('readModelXml rejects what it cannot place, naming it', () => {
   });
 
   test('an unknown platform', async () => {
-    const xml = await edited('SqlAzureV12DatabaseSchemaProvider', 'Sql90DatabaseSchemaProvider');
+    const xml = await edited('SqlAzureV12DatabaseSchemaProvider', 'Sql80DatabaseSchemaProvider');
     await assert.rejects(
       readModelXml(xml),
       /^BacpacError: \[MODEL_UNKNOWN_PLATFORM\] DataSchemaModel: DspName/,
@@ -51,4 +52,19 @@ describe('readModelXml rejects what it cannot place, naming it', () => {
     const xml = await edited('</DataSchemaModel>', '');
     await assert.rejects(readModelXml(xml), /^BacpacError: \[MODEL_XML_INVALID\]/);
   });
+});
+
+describe('platforms of older SQL Server versions, Azure Synapse and Fabric', () => {
+  for (const platform of ['Sql100', 'Sql110', 'Sql120', 'SqlDw', 'SqlDbFabric']) {
+    test(`${platform} is read and written back`, async () => {
+      const xml = await edited('SqlAzureV12DatabaseSchemaProvider', `${platform}DatabaseSchemaProvider`);
+      const model = await readModelXml(xml);
+      assert.equal(model.header.platform, platform);
+      const text = modelXmlBytes(model, { lineEnding: '\r\n' }).toString('utf8');
+      assert.match(
+        text,
+        new RegExp(`DspName="Microsoft\\.Data\\.Tools\\.Schema\\.Sql\\.${platform}DatabaseSchemaProvider"`),
+      );
+    });
+  }
 });
