@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -59,6 +60,25 @@ export function replaceEntry(
 ): TestEntry[] {
   if (!entries.some((e) => e.name === name)) throw new Error(`no entry ${name}`);
   return entries.map((e) => (e.name === name ? { ...e, data: change(e.data) } : e));
+}
+
+/**
+ * Edits model.xml's text and writes its new SHA-256 into Origin.xml, as a real exporter would have:
+ * the copy differs only in the model, and its checksum holds.
+ */
+export function replaceModel(entries: TestEntry[], change: (model: string) => string): TestEntry[] {
+  let model = '';
+  const edited = replaceEntry(entries, 'model.xml', (data) => {
+    model = change(data.toString('utf8'));
+    return Buffer.from(model, 'utf8');
+  });
+  const sha = createHash('sha256').update(model, 'utf8').digest('hex').toUpperCase();
+  return replaceEntry(edited, 'Origin.xml', (data) =>
+    Buffer.from(
+      data.toString('utf8').replace(/(<Checksum Uri="\/model\.xml">)[0-9A-F]+/, `$1${sha}`),
+      'utf8',
+    ),
+  );
 }
 
 export function removeEntry(entries: TestEntry[], name: string): TestEntry[] {
