@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ByteWriter, createBcpEncoder, encodeRow, type BcpRow } from '../src/bacpac/bcp';
-import { RowGate } from '../src/activities/row-gate';
+import { CancelCheck } from '../src/activities/cancel-check';
 import { record, seconds, type Measurement } from './bench-report';
 import { benchSource, benchTable } from './bench-data';
 
@@ -23,9 +23,9 @@ const LOOP_ROWS = 65_536;
 
 /**
  * One core, four ways: the synthetic source's rows alone; encodeRow in a plain loop over rows held in
- * memory (the codec alone); rows streamed through the export's stream encoder (64 KiB chunks); and
- * the export part's own chain before compression, rows -> RowGate -> encoder. The differences are
- * the codec's cost and the per-row cost of object-mode stream hops.
+ * memory (the codec alone); rows streamed through the export's stream encoder; and the export
+ * part's own chain before compression, rows -> encoder with its cancel check. The differences are
+ * the codec's cost and the per-row cost of the object-mode stream hop and the check.
  */
 export async function measureEncode(bytes: number): Promise<Measurement[]> {
   const table = await benchTable(bytes);
@@ -94,17 +94,20 @@ export async function measureEncode(bytes: number): Promise<Measurement[]> {
   started = performance.now();
   await pipeline(
     benchSource(bytes).openRows(part),
-    new RowGate(
-      2000,
-      () => Promise.resolve(false),
-      () => new Error('cancelled'),
-    ),
-    createBcpEncoder({ table: 'dbo.BenchRows', columns: table.columns }),
+    createBcpEncoder({
+      table: 'dbo.BenchRows',
+      columns: table.columns,
+      checkpoint: new CancelCheck(
+        2000,
+        () => Promise.resolve(false),
+        () => new Error('cancelled'),
+      ).checkpoint,
+    }),
     gated.sink,
   );
   const gate = record({
     bench: 'encode-gated',
-    label: 'source rows + RowGate + BCP encode (1 core)',
+    label: 'source rows + BCP encode with cancel checks (1 core)',
     bytes: gated.bytes(),
     rows,
     seconds: seconds(started),

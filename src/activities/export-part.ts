@@ -10,7 +10,7 @@ import { compressionSettings } from './compression';
 import type { ExportEnvironment } from './environment';
 import { qualifiedName, readPlan } from './plan-document';
 import { routePartOutput } from './route-part-output';
-import { RowGate } from './row-gate';
+import { CancelCheck } from './cancel-check';
 
 /**
  * exportPart: streams one part's rows from the source through the BCP encoder and the compressor
@@ -43,24 +43,23 @@ export async function exportPart(input: ExportPartInput, env: ExportEnvironment)
     throw withContext(err, where, 'SOURCE_UNAVAILABLE');
   }
   try {
-    const gate = new RowGate(
+    const cancelCheck = new CancelCheck(
       env.cancelCheckIntervalMs ?? 2000,
       () => env.staging.exists(cancelMarker),
       () => new ExportCancelledError(runId),
     );
+    const encoder = createBcpEncoder({
+      table: tableName,
+      columns: table.columns,
+      checkpoint: cancelCheck.checkpoint,
+    });
     const compressor = createEntryCompressor(compressionSettings(input.compression));
     const direct = plan.directParts === true ? env.openTarget(plan.request.target) : undefined;
     const output = routePartOutput(direct, env.staging, blob, {
       partIndex,
       runTag: runTagFor(runId),
     });
-    await pipeline(
-      source.openRows(part.spec, { signal: abort.signal }),
-      gate,
-      createBcpEncoder({ table: tableName, columns: table.columns }),
-      compressor,
-      output.sink,
-    );
+    await pipeline(source.openRows(part.spec, { signal: abort.signal }), encoder, compressor, output.sink);
     const { directBlocks } = output.routed();
     const result = compressor.result();
     const manifest: PartManifest = {
@@ -68,7 +67,7 @@ export async function exportPart(input: ExportPartInput, env: ExportEnvironment)
       table: tableName,
       segment: part.spec.segment,
       tablePartCount: table.partCount,
-      rows: String(gate.rows),
+      rows: String(encoder.rows),
       bytes: result.uncompressedSize,
       compressedSize: result.compressedSize,
       crc32: result.crc32,
