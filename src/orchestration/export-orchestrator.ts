@@ -12,7 +12,7 @@ import { errorText, failureBody, parseFailure } from './coded-error';
 import { DEFAULT_COPY_WAIT, type DatabaseCopyRef } from './copy-contracts';
 import { copyDatabaseName } from '../source/copy-database-name';
 import { COPY_REFUSED_CODE, dropCopy, requestOnCopy, startAndAwaitCopy } from './copy-steps';
-import type { ExportErrorInfo, ExportResult } from './export-status';
+import { targetKey, type ExportErrorInfo, type ExportResult } from './export-status';
 import { OrchestratorNames } from './names';
 import type { ExportOrchestrationInput } from './orchestration-input';
 import { partFailureInfo } from './part-failure';
@@ -38,7 +38,7 @@ export function* exportBacpacOrchestrator(
   const input = df.getInput<ExportOrchestrationInput>();
   const { runId, request, settings } = input;
   const stepRetry = toRetryOptions(settings.stepRetry);
-  const status = new StatusReporter(df, runId, initialProgress(0, 0, '0'));
+  const status = new StatusReporter(df, runId, initialProgress(0, 0, '0'), targetKey(request.target));
   let failure: ExportErrorInfo | undefined;
   let result: ExportResult | undefined;
   const mode = request.options.consistency;

@@ -69,6 +69,11 @@ export interface ExportConsistency {
 
 export interface ExportCustomStatus {
   readonly runId: string;
+  /**
+   * The blob the export writes (`targetKey`), so that a second export to it is refused while this
+   * one runs. Set by the export orchestration (batch sub-orchestrations leave it out).
+   */
+  readonly target?: string;
   readonly phase: ExportPhase;
   readonly progress: ExportProgress;
   readonly timings: ExportTimings;
@@ -86,4 +91,16 @@ export interface ExportResult {
   readonly rows: string;
   /** Whether the rows come from one transactionally consistent view (a database copy). */
   readonly consistent: boolean;
+}
+
+/**
+ * The identity of a target blob across requests: the account URL in lower case (host names are not
+ * case-sensitive), then the container and the blob name as given (blob names are).
+ */
+export function targetKey(target: {
+  readonly accountUrl: string;
+  readonly container: string;
+  readonly blobName: string;
+}): string {
+  return `${target.accountUrl.replace(/\/+$/, '').toLowerCase()}/${target.container}/${target.blobName}`;
 }

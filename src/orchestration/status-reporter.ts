@@ -22,6 +22,7 @@ export class StatusReporter {
     private readonly df: DurableOrchestrationContext,
     private readonly runId: string,
     progress: ProgressState,
+    private readonly target?: string,
   ) {
     this.progress = progress;
     this.timings = { startedAt: this.now() };
@@ -74,6 +75,7 @@ export class StatusReporter {
   private publish(): void {
     const status: ExportCustomStatus = {
       runId: this.runId,
+      ...(this.target === undefined ? {} : { target: this.target }),
       phase: this.phase,
       progress: progressView(this.progress, this.phase),
       timings: this.timings,

@@ -45,6 +45,8 @@ describe('exportBacpac orchestrator outcomes', () => {
     assert.deepEqual(assemble!.action.input, expected);
     const assembling = last.state.customStatus as ExportCustomStatus;
     assert.equal(assembling.phase, 'assembling');
+    // The target it writes, which the starter uses to refuse a second export of the same blob.
+    assert.equal(assembling.target, 'https://acct.blob.core.windows.net/exports/Sales.bacpac');
     assert.deepEqual(assembling.progress, {
       tablesTotal: 2,
       tablesDone: 2,

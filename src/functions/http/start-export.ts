@@ -2,6 +2,8 @@ import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { ApiError } from '../../api/api-error';
 import { checkAllowList } from '../../api/allow-list';
 import { parseExportRequest } from '../../api/parse-export-request';
+import { ACTIVE_RUNTIME_STATES } from '../../archival/instance-state';
+import { targetKey, type ExportCustomStatus } from '../../orchestration/export-status';
 import { OrchestratorNames } from '../../orchestration/names';
 import type { ExportOrchestrationInput } from '../../orchestration/orchestration-input';
 import type { ExportsApi, ExportsClient } from './exports-api';
@@ -25,6 +27,21 @@ async function runningInstance(client: ExportsClient, id: string): Promise<boole
     if (isNotFound(error)) return false;
     throw error;
   }
+}
+
+/**
+ * The running export that writes `key` (see targetKey), if any. Two exports of one blob would fail
+ * one another at commit (each commit drops the other's staged blocks), so the second is refused.
+ * An export started a moment ago may not show its target yet: this is a guard, not a lock.
+ */
+async function exportWriting(client: ExportsClient, key: string): Promise<string | undefined> {
+  const active = await client.getStatusBy({ runtimeStatus: [...ACTIVE_RUNTIME_STATES] });
+  return active.find(
+    (s) =>
+      s.name === OrchestratorNames.exportBacpac &&
+      ACTIVE_STATES.includes(s.runtimeStatus) &&
+      (s.customStatus as Partial<ExportCustomStatus> | undefined)?.target === key,
+  )?.instanceId;
 }
 
 /** POST /api/exports: validates, checks the allow-list and the target, then starts the orchestration. */
@@ -56,6 +73,20 @@ export function startExport(
       });
     }
     const { target } = exportRequest;
+    const writer = await exportWriting(client, targetKey(target));
+    if (writer !== undefined) {
+      throw new ApiError(
+        409,
+        'TARGET_BUSY',
+        `target: ${target.container}/${target.blobName} is being written by running export "${writer}"; wait for it or cancel it`,
+        {
+          container: target.container,
+          blobName: target.blobName,
+          id: writer,
+          ...exportUrls(request, writer),
+        },
+      );
+    }
     if (!exportRequest.options.overwrite) {
       const exists = await api.targetContainer(target).getBlobClient(target.blobName).exists();
       if (exists) {

@@ -111,6 +111,50 @@ describe('POST /api/exports', () => {
     assert.equal(errorOf(response).details.cancelUrl, 'http://localhost:7071/api/exports/nightly/cancel');
   });
 
+  test('409 TARGET_BUSY while another export writes the same blob; a finished one does not count', async (t) => {
+    const staging = await withTestContainer(t);
+    const target = await withTestContainer(t);
+    const api = await testApi(staging);
+    // The orchestration's custom status names its target: lower-case account URL, container, blob.
+    const writing = `${api.defaults.appAccountUrl.toLowerCase()}/${target.containerName}/Sales.bacpac`;
+    const client = new MemoryDurableClient();
+    client.add({
+      instanceId: 'other-run',
+      runtimeStatus: 'Running' as never,
+      customStatus: { target: writing },
+    });
+    client.add({
+      instanceId: 'old-run',
+      runtimeStatus: 'Completed' as never,
+      customStatus: { target: writing },
+    });
+
+    const refused = await startExport(postJson('exports', body(target.containerName)), client, api);
+    assert.equal(refused.status, 409);
+    assert.equal(errorOf(refused).code, 'TARGET_BUSY');
+    assert.match(errorOf(refused).message, /Sales\.bacpac is being written by running export "other-run"/);
+    assert.equal(errorOf(refused).details.statusUrl, 'http://localhost:7071/api/exports/other-run');
+    assert.equal(client.started.length, 0, 'nothing started');
+
+    const elsewhere = await startExport(
+      postJson(
+        'exports',
+        body(target.containerName, (b) => (b.target.blobName = 'Sales-2.bacpac')),
+      ),
+      client,
+      api,
+    );
+    assert.equal(elsewhere.status, 202, 'another blob of the same container is free');
+
+    client.add({
+      instanceId: 'other-run',
+      runtimeStatus: 'Completed' as never,
+      customStatus: { target: writing },
+    });
+    const after = await startExport(postJson('exports', body(target.containerName)), client, api);
+    assert.equal(after.status, 202);
+  });
+
   test('a finished instanceId may be reused', async (t) => {
     const staging = await withTestContainer(t);
     const target = await withTestContainer(t);
