@@ -3,6 +3,8 @@ import type { SqlSimpleColumn } from './kinds/columns';
 import type { SqlTable } from './kinds/table';
 import type { SqlUserDefinedDataType } from './kinds/user-defined-types';
 import { modelError } from './model-error';
+import { rawAttribute } from './raw-xml-writer';
+import { kindsByType } from './registry';
 import { formatName, parseName } from './names';
 import type { DatabaseModel } from './types';
 
@@ -85,6 +87,17 @@ export function bcpColumnsOf(
     throw modelError('MODEL_TABLE_NOT_FOUND', `${qualified}: no SqlTable of that name in the model`);
   const aliases = new Map<string, SqlUserDefinedDataType>();
   for (const e of model.elements) if (e.type === 'SqlUserDefinedDataType') aliases.set(e.name, e);
+  const keptColumns = el.unmodelled?.relationships?.find((r) => rawAttribute(r, 'Name') === 'Columns');
+  if (keptColumns !== undefined) {
+    const kinds = keptColumns.children
+      .flatMap((entry) => entry.children)
+      .map((c) => rawAttribute(c, 'Type') ?? c.tag)
+      .filter((t) => !kindsByType.has(t));
+    throw modelError(
+      'MODEL_UNSUPPORTED_COLUMN_TYPE',
+      `${qualified}: has columns of a kind this tool does not model (${[...new Set(kinds)].join(', ')}); its data cannot be decoded`,
+    );
+  }
   const columns: BcpColumn[] = [];
   for (const col of el.relationships.Columns ?? []) {
     if (col.type === 'SqlSimpleColumn') columns.push(toBcpColumn(col, aliases));

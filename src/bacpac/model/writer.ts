@@ -190,7 +190,8 @@ function writeRelationships(
   for (const r of named) r.write();
 }
 
-function writeEntry(
+/** Writes one entry of a relationship (a reference or a nested element), without its <Entry> tags. */
+export function writeEntry(
   spec: RelationshipSpec,
   entry: unknown,
   depth: number,

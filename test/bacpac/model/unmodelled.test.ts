@@ -7,6 +7,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { bcpColumnsOf } from '../../../src/bacpac/model/bcp-columns';
 import { countObjects } from '../../../src/bacpac/model/object-counts';
 import { readModelXml } from '../../../src/bacpac/model/reader';
 import type { SqlTable } from '../../../src/bacpac/model/types';
@@ -123,14 +124,33 @@ describe('model.xml parts this library does not model', () => {
     assert.equal(counts.get('SecurityPredicate'), 1);
   });
 
-  test('an element of an unknown type inside a known relationship is still refused, naming it', async () => {
+  test('an element of an unknown type inside a known relationship keeps the whole relationship as read', async () => {
     const text = (await readFixtureEntry('Northwind.bacpac', 'model.xml')).toString('utf8');
+    // The second of Categories' columns becomes a kind this library does not know.
+    const known = '<Element Type="SqlSimpleColumn" Name="[dbo].[Categories].[CategoryName]">';
+    assert.equal(text.split(known).length, 2);
     const edited = text.replace(
-      '<Element Type="SqlSimpleColumn" Name="[dbo].[Categories].[CategoryID]">',
-      '<Element Type="SqlFancyColumn" Name="[dbo].[Categories].[CategoryID]">',
+      known,
+      '<Element Type="SqlFancyColumn" Name="[dbo].[Categories].[CategoryName]">',
     );
-    await assert.rejects(readModelXml(Buffer.from(edited, 'utf8')), {
-      message: /^\[MODEL_UNKNOWN_ELEMENT\] SqlFancyColumn \[dbo\]\.\[Categories\]\.\[CategoryID\]/,
+    const model = await readModelXml(Buffer.from(edited, 'utf8'));
+
+    const categories = model.elements.find(
+      (e): e is SqlTable => e.type === 'SqlTable' && e.name === '[dbo].[Categories]',
+    );
+    assert.ok(categories !== undefined);
+    assert.equal(categories.relationships.Columns, undefined, 'Columns is no longer typed');
+    const kept = categories.unmodelled?.relationships?.[0];
+    assert.deepEqual(kept?.attributes, [['Name', 'Columns']]);
+    assert.equal(kept?.children.length, 4, 'every column entry, before and after the unknown one');
+    assert.equal(categories.relationships.Schema?.name, '[dbo]', 'the other relationships stay typed');
+
+    assert.equal(modelXmlBytes(model, { lineEnding: '\r\n' }).toString('utf8'), edited);
+    assert.throws(() => bcpColumnsOf(model, '[dbo].[Categories]'), {
+      message:
+        /^\[MODEL_UNSUPPORTED_COLUMN_TYPE\] \[dbo\]\.\[Categories\]: has columns of a kind this tool does not model \(SqlFancyColumn\)/,
     });
+    assert.equal(bcpColumnsOf(model, '[dbo].[Region]').length, 2, 'other tables decode as before');
+    assert.equal(countObjects(model).get('FancyColumn'), 1);
   });
 });

@@ -7,7 +7,11 @@ import { modelError } from '../model-error';
 import type { DatabaseModel, ModelElement, ModelHeader, TopLevelElement } from '../types';
 import type { RawXml } from '../values';
 import { closeTag } from './close-tag';
-import type { Frame } from './frames';
+import type { EntryFrame, Frame, RelationshipFrame } from './frames';
+import { kindsByType } from '../registry';
+import { writeEntry } from '../writer';
+import { openRaw } from './raw';
+import { rawFromText } from './raw-from-text';
 import { openTag, unexpectedTag } from './open-tag';
 import { appendText } from './value';
 
@@ -98,8 +102,13 @@ export class ModelReader {
       this.stack.push({ tag: 'DataSchemaModel' });
       return;
     }
+    if (tag.name === 'Element' && parent.tag === 'Entry' && !kindsByType.has(tag.attributes.Type ?? '')) {
+      this.keepRelationshipAsRead();
+    }
     this.stack.push(
-      openTag(tag.name, tag.attributes, parent, this.at, (raw) => this.unmodelledElements.push(raw)),
+      openTag(tag.name, tag.attributes, this.stack[this.stack.length - 1]!, this.at, (raw) =>
+        this.unmodelledElements.push(raw),
+      ),
     );
   }
 
@@ -107,6 +116,25 @@ export class ModelReader {
     const frame = this.stack.pop();
     if (frame === undefined) return;
     closeTag(frame, this.top(), (el) => this.addTopLevel(el), this.at);
+  }
+
+  /**
+   * An element of an unknown type inside an Entry of a known relationship: the whole relationship is
+   * kept as read instead (with the entries already read turned back into XML), so nothing is lost
+   * and the owner stays typed. Its Entry and Relationship frames are replaced by kept-as-read ones.
+   */
+  private keepRelationshipAsRead(): void {
+    const entry = this.stack.pop() as EntryFrame;
+    const rel = this.stack.pop() as RelationshipFrame;
+    const owner = rel.owner;
+    const relationship = openRaw('Relationship', { Name: rel.spec.name }, (raw) =>
+      owner.unmodelled.relationships.push(raw),
+    );
+    for (const item of rel.entries) relationship.children.push(entryAsRead(rel, item));
+    this.stack.push(relationship);
+    const current = openRaw('Entry', {}, (raw) => relationship.children.push(raw));
+    for (const item of entry.items) current.children.push(...entryAsRead(rel, item).children);
+    this.stack.push(current);
   }
 
   private addTopLevel(el: ModelElement): void {
@@ -120,4 +148,12 @@ export class ModelReader {
     // A nested-only kind at the top level is kept as read; the writer writes it back in place.
     this.elements.push(el as TopLevelElement);
   }
+}
+
+/** An entry already read into its typed form, back as XML: the writer's text, parsed. */
+function entryAsRead(rel: RelationshipFrame, item: unknown): RawXml {
+  const lines = ['<Entry>'];
+  writeEntry(rel.spec, item, 1, lines, '\n', rel.owner.where);
+  lines.push('</Entry>');
+  return rawFromText(lines.join('\n'));
 }
