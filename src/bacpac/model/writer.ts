@@ -102,7 +102,8 @@ function writeElement(el: ModelElement, depth: number, out: string[], nl: string
   out.push(`${open}>`, ...body, `${tabs}</Element>`);
 }
 
-function writeProperties(
+/** Writes properties that have a value (not their default), in the descriptor's order. */
+export function writeProperties(
   specs: KindDescriptor['properties'],
   values: Record<string, PropertyValue | undefined>,
   depth: number,

@@ -153,4 +153,37 @@ describe('model.xml parts this library does not model', () => {
     assert.equal(bcpColumnsOf(model, '[dbo].[Region]').length, 2, 'other tables decode as before');
     assert.equal(countObjects(model).get('FancyColumn'), 1);
   });
+  test('an annotation with a property it is not known to have is kept as read on its element', async () => {
+    const text = (await readFixtureEntry('Northwind.bacpac', 'model.xml')).toString('utf8');
+    const value =
+      '\t\t\t\t\t\t<Annotation Type="OnlinePropertyAnnotation" Name="[LastValue]">\r\n\t\t\t\t\t\t\t<Property Name="Value" Value="8" />\r\n';
+    assert.equal(text.split(value).length, 2);
+    const edited = text.replace(value, `${value}\t\t\t\t\t\t\t<Property Name="Increment" Value="1" />\r\n`);
+    const model = await readModelXml(Buffer.from(edited, 'utf8'));
+    const categories = model.elements.find(
+      (e): e is SqlTable => e.type === 'SqlTable' && e.name === '[dbo].[Categories]',
+    );
+    const id = categories?.relationships.Columns?.[0];
+    assert.equal(id?.name, '[dbo].[Categories].[CategoryID]');
+    assert.equal(id.annotations, undefined, 'no typed annotation left');
+    assert.deepEqual(
+      id.unmodelled?.annotations?.[0]?.children.map((c) => c.attributes),
+      [
+        [
+          ['Name', 'Value'],
+          ['Value', '8'],
+        ],
+        [
+          ['Name', 'Increment'],
+          ['Value', '1'],
+        ],
+      ],
+    );
+    assert.equal(modelXmlBytes(model, { lineEnding: '\r\n' }).toString('utf8'), edited);
+    assert.deepEqual(bcpColumnsOf(model, '[dbo].[Categories]')[0], {
+      name: 'CategoryID',
+      type: 'int',
+      nullable: false,
+    });
+  });
 });

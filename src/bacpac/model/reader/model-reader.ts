@@ -7,9 +7,9 @@ import { modelError } from '../model-error';
 import type { DatabaseModel, ModelElement, ModelHeader, TopLevelElement } from '../types';
 import type { RawXml } from '../values';
 import { closeTag } from './close-tag';
-import type { EntryFrame, Frame, RelationshipFrame } from './frames';
+import type { AnnotationFrame, EntryFrame, Frame, RelationshipFrame } from './frames';
 import { kindsByType } from '../registry';
-import { writeEntry } from '../writer';
+import { writeEntry, writeProperties } from '../writer';
 import { openRaw } from './raw';
 import { rawFromText } from './raw-from-text';
 import { openTag, unexpectedTag } from './open-tag';
@@ -105,6 +105,14 @@ export class ModelReader {
     if (tag.name === 'Element' && parent.tag === 'Entry' && !kindsByType.has(tag.attributes.Type ?? '')) {
       this.keepRelationshipAsRead();
     }
+    if (
+      tag.name === 'Property' &&
+      parent.tag === 'Annotation' &&
+      !parent.inEntry &&
+      !parent.b.propertySpecs.some((s) => s.name === tag.attributes.Name)
+    ) {
+      this.keepAnnotationAsRead();
+    }
     this.stack.push(
       openTag(tag.name, tag.attributes, this.stack[this.stack.length - 1]!, this.at, (raw) =>
         this.unmodelledElements.push(raw),
@@ -135,6 +143,27 @@ export class ModelReader {
     const current = openRaw('Entry', {}, (raw) => relationship.children.push(raw));
     for (const item of entry.items) current.children.push(...entryAsRead(rel, item).children);
     this.stack.push(current);
+  }
+
+  /**
+   * A property an element's annotation is not known to have: the whole annotation is kept as read
+   * on its element instead (with the properties already read turned back into XML).
+   */
+  private keepAnnotationAsRead(): void {
+    const annotation = this.stack.pop() as AnnotationFrame;
+    const owner = this.stack[this.stack.length - 1];
+    if (owner?.tag !== 'Element')
+      throw modelError('MODEL_XML_INVALID', `an annotation outside an element (${this.at()})`);
+    const b = annotation.b;
+    const attributes: Record<string, string> = { Type: b.type };
+    if (b.name !== undefined) attributes.Name = b.name;
+    if (b.disambiguator !== undefined) attributes.Disambiguator = String(b.disambiguator);
+    const kept = openRaw('Annotation', attributes, (raw) => owner.b.unmodelled.annotations.push(raw));
+    const lines = ['<Annotation>'];
+    writeProperties(b.propertySpecs, b.properties, 1, lines, '\n', b.where);
+    lines.push('</Annotation>');
+    kept.children.push(...rawFromText(lines.join('\n')).children);
+    this.stack.push(kept);
   }
 
   private addTopLevel(el: ModelElement): void {
