@@ -1,5 +1,5 @@
 import type { ByteWriter } from './byte-writer';
-import { DEFAULT_VARIANT_COLLATION, collationCodePage, decodeCp1252, encodeCp1252 } from './code-page';
+import { DEFAULT_VARIANT_COLLATION, collationCodePage, decodeCodePage, encodeCodePage } from './code-page';
 import type { SqlVariantValue } from './types';
 import { maxLength, writeLE } from './variant-bytes';
 import { BcpValueError, describeValue } from './value-error';
@@ -26,7 +26,7 @@ export function encodeCharacter(out: ByteWriter, v: SqlVariantValue, code: numbe
   const unicode = v.baseType.startsWith('n');
   const data = unicode
     ? Buffer.from(v.value, 'utf16le')
-    : (collationCodePage(collation), encodeCp1252(v.value));
+    : encodeCodePage(collationCodePage(collation), v.value);
   out.u8(code);
   out.u8(7);
   out.bytes(collation);
@@ -46,9 +46,6 @@ export function decodeCharacter(
   const max = buf.readUInt16LE(offset + 7);
   let value: string;
   if (baseType.startsWith('n')) value = buf.toString('utf16le', at, at + valueLength);
-  else {
-    collationCodePage(collation);
-    value = decodeCp1252(buf, at, valueLength);
-  }
+  else value = decodeCodePage(collationCodePage(collation), buf, at, valueLength);
   return { kind: 'sql_variant', baseType, value, maxLength: max, collation };
 }

@@ -80,15 +80,40 @@ describe('sql_variant base types', () => {
     );
   });
 
-  test('a collation with another code page is refused clearly', () => {
-    const cyrillic = hex('1904000000'); // LCID 0x0419 (Cyrillic_General), code page 1251
+  test('a Windows collation of another single-byte code page stores its bytes (Cyrillic_General: 1251)', () => {
+    const cyrillic = hex('1904000000'); // LCID 0x0419, sort id 0
+    // Ж у к in Windows-1251 are C6 F3 EA.
+    const bytes = hex('0c000000 a7 07 1904000000 0300 c6f3ea');
+    assert.equal(
+      encodeOne(variant, v('varchar', 'Жук', { collation: cyrillic })).toString('hex'),
+      bytes.toString('hex'),
+    );
+    assert.deepEqual(decodeOne(variant, bytes), v('varchar', 'Жук', { collation: cyrillic, maxLength: 3 }));
     assert.throws(
-      () => encodeOne(variant, v('varchar', 'A', { collation: cyrillic })),
-      /\[BCP_UNSUPPORTED_CODE_PAGE\].*LCID 0x0419/,
+      () => encodeOne(variant, v('varchar', 'Ωμέγα', { collation: cyrillic })),
+      /\[BCP_CODE_PAGE\] .*character U\+03A9 at position 1 has no code page 1251 byte/,
+    );
+  });
+
+  test('a _UTF8 collation stores UTF-8', () => {
+    const utf8 = hex('0904000400'); // LCID 0x0409 with the UTF-8 flag (bit 26), sort id 0
+    const bytes = hex('0c000000 a7 07 0904000400 0300 63c3a9');
+    assert.equal(
+      encodeOne(variant, v('varchar', 'cé', { collation: utf8 })).toString('hex'),
+      bytes.toString('hex'),
+    );
+    assert.deepEqual(decodeOne(variant, bytes), v('varchar', 'cé', { collation: utf8, maxLength: 3 }));
+  });
+
+  test('double-byte code pages and unknown SQL sort orders are refused clearly', () => {
+    const japanese = hex('1104000000'); // LCID 0x0411, code page 932
+    assert.throws(
+      () => encodeOne(variant, v('varchar', 'A', { collation: japanese })),
+      /\[BCP_UNSUPPORTED_CODE_PAGE\].*LCID 0x0411 sort id 0/,
     );
     assert.throws(
-      () => decodeOne(variant, hex('0a000000 a7 07 1904000000 0100 41')),
-      /\[BCP_UNSUPPORTED_CODE_PAGE\]/,
+      () => decodeOne(variant, hex('0a000000 a7 07 0904d00099 0100 41')),
+      /\[BCP_UNSUPPORTED_CODE_PAGE\].*sort id 153/,
     );
   });
 
