@@ -1,7 +1,7 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { BacpacError } from '../errors';
 import { ByteWriter } from './byte-writer';
-import { compileColumns } from './column-codec';
+import { compileColumns, type CompiledColumn } from './column-codec';
 import type { FieldLayout } from './field-layout';
 import type { BcpColumn, BcpRow, BcpValue } from './types';
 import { BcpValueError, describeValue, fieldError } from './value-error';
@@ -40,13 +40,23 @@ export function encodeRow(
   out: ByteWriter,
   context: RowContext = { table: '(table)', row: 1 },
 ): void {
-  const compiled = compileColumns(columns);
+  encodeCompiledRow(compileColumns(columns), row, out, context.table, context.row);
+}
+
+/** encodeRow for columns already compiled (the stream encoder compiles once, not per row). */
+function encodeCompiledRow(
+  compiled: readonly CompiledColumn[],
+  row: BcpRow,
+  out: ByteWriter,
+  table: string,
+  rowNumber: number,
+): void {
   if (!Array.isArray(row) || row.length !== compiled.length) {
     throw new BacpacError(
       'BCP_ROW_SHAPE',
-      `${context.table} row ${context.row}: expected an array of ${compiled.length} values, found ` +
+      `${table} row ${rowNumber}: expected an array of ${compiled.length} values, found ` +
         (Array.isArray(row) ? `${row.length} values` : describeValue(row)),
-      { table: context.table, row: context.row },
+      { table, row: rowNumber },
     );
   }
   const start = out.pos;
@@ -79,7 +89,7 @@ export function encodeRow(
     if (error instanceof BcpValueError) {
       throw fieldError(
         error.code,
-        { table: context.table, column: compiled[i]!.column.name, row: context.row },
+        { table, column: compiled[i]!.column.name, row: rowNumber },
         error.message,
       );
     }
@@ -113,13 +123,13 @@ export interface BcpEncoder extends Transform {
 export function createBcpEncoder(options: BcpEncoderOptions): BcpEncoder {
   const { table, columns, checkpoint } = options;
   const chunkSize = options.chunkSize ?? 256 * 1024;
-  compileColumns(columns);
+  const compiled = compileColumns(columns);
   const out = new ByteWriter(chunkSize + 4096);
   let rowNumber = 0;
   const encode = (stream: Transform, row: BcpRow, callback: TransformCallback): void => {
     try {
       rowNumber += 1;
-      encodeRow(columns, row, out, { table, row: rowNumber });
+      encodeCompiledRow(compiled, row, out, table, rowNumber);
     } catch (error) {
       callback(error as Error);
       return;

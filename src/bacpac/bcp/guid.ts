@@ -10,15 +10,19 @@ import type { ValueCodec } from './value-codec';
  */
 /** Character index in the 36-character text of the high hex digit of each of the 16 stored bytes. */
 const TEXT_INDEX = [6, 4, 2, 0, 11, 9, 16, 14, 19, 21, 24, 26, 28, 30, 32, 34];
-/** Positions of the four dashes in the 36-character text. */
-const DASHES = [8, 13, 18, 23];
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'));
 
-/** The value of a hex digit's character code, or -1 for any other character. */
-function nibble(code: number): number {
-  if (code >= 0x30 && code <= 0x39) return code - 0x30;
-  const lower = code | 0x20;
-  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
+/** The value of each ASCII hex digit's character code, -1 for every other code below 128. */
+const HEX_VALUE = new Int8Array(128).fill(-1);
+for (let d = 0; d < 16; d++) {
+  HEX_VALUE[d.toString(16).charCodeAt(0)] = d;
+  HEX_VALUE[d.toString(16).toUpperCase().charCodeAt(0)] = d;
+}
+
+/** The value of the hex digit at `at`, or -1. */
+function nibbleAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return code < 128 ? (HEX_VALUE[code] as number) : -1;
 }
 
 /** Writes the 16 bytes of GUID text (optionally in braces) at `offset`; false when it is not GUID text. */
@@ -26,11 +30,18 @@ function tryWriteGuid(buf: Buffer, offset: number, text: string): boolean {
   const braced = text.length === 38;
   if (braced ? text.charCodeAt(0) !== 0x7b || text.charCodeAt(37) !== 0x7d : text.length !== 36) return false;
   const base = braced ? 1 : 0;
-  for (const dash of DASHES) if (text.charCodeAt(base + dash) !== 0x2d) return false;
+  if (
+    text.charCodeAt(base + 8) !== 0x2d ||
+    text.charCodeAt(base + 13) !== 0x2d ||
+    text.charCodeAt(base + 18) !== 0x2d ||
+    text.charCodeAt(base + 23) !== 0x2d
+  ) {
+    return false;
+  }
   for (let i = 0; i < 16; i++) {
     const at = base + (TEXT_INDEX[i] as number);
-    const high = nibble(text.charCodeAt(at));
-    const low = nibble(text.charCodeAt(at + 1));
+    const high = nibbleAt(text, at);
+    const low = nibbleAt(text, at + 1);
     if (high < 0 || low < 0) return false;
     buf[offset + i] = (high << 4) | low;
   }
