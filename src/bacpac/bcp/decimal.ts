@@ -83,7 +83,8 @@ export function decimalCodec(type: 'decimal' | 'numeric', precision: number, sca
         const low = small.magnitude % TWO_32;
         buf.writeUInt32LE(low, at + 3);
         buf.writeUInt32LE((small.magnitude - low) / TWO_32, at + 7);
-        buf.fill(0, at + 11, at + 19);
+        buf.writeUInt32LE(0, at + 11);
+        buf.writeUInt32LE(0, at + 15);
       } else {
         const parsed = parseExact(value, precision, scale, label);
         buf[at + 2] = parsed.negative ? 0 : 1;

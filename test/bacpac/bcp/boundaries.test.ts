@@ -52,6 +52,24 @@ describe('exact numeric boundaries', () => {
     roundTrip(col('bigint', false), -(2n ** 63n), le(-(2n ** 63n), 8));
     roundTrip(col('bigint', false), 2n ** 63n - 1n, le(2n ** 63n - 1n, 8));
   });
+  test('bigint around the word boundaries and the safe-integer edges', () => {
+    for (const n of [
+      0n,
+      -1n,
+      2n ** 31n - 1n,
+      -(2n ** 31n),
+      -(2n ** 31n) - 1n,
+      2n ** 32n,
+      -(2n ** 32n),
+      -(2n ** 32n) + 1n,
+      2n ** 53n - 1n,
+      -(2n ** 53n) + 1n,
+      2n ** 53n,
+      -(2n ** 53n),
+    ]) {
+      roundTrip(col('bigint', false), n, le(n, 8));
+    }
+  });
 });
 
 describe('date and time boundaries', () => {
