@@ -106,8 +106,9 @@ export async function planExport(input: PlanExportInput, env: ExportEnvironment)
 /**
  * Refuses an existing target unless overwrite is asked for (before any part is exported), and
  * decides whether parts go straight into the target as uncommitted blocks: only for a target that
- * does not exist yet (a failed run's blocks can then be dropped without touching anyone's blob) and
- * a database whose size is known to fit the target's block limit. Otherwise parts go to staging.
+ * does not exist yet (a failed run's blocks can then be dropped without touching anyone's blob), in
+ * a container whose blobs can be deleted, for a database whose size is known to fit the target's
+ * block limit. Otherwise parts go to staging.
  */
 async function checkTarget(
   env: ExportEnvironment,
@@ -125,7 +126,8 @@ async function checkTarget(
     );
   }
   if (exists || target.createPartWriter === undefined || databaseSizeKb === undefined) return false;
-  return target.directPartsFit?.(BigInt(databaseSizeKb) * 1024n, partCount) ?? false;
+  if (!(target.directPartsFit?.(BigInt(databaseSizeKb) * 1024n, partCount) ?? false)) return false;
+  return (await target.directPartsRefusal?.()) === undefined;
 }
 
 function checkRequestedTables(

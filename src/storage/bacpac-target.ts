@@ -69,6 +69,12 @@ export interface BacpacTarget {
    */
   directPartsFit?(totalBytes: bigint, partCount: number): boolean;
   /**
+   * Why parts must not be written into the target directly, or undefined when they may: the
+   * cleanup of a failed run creates and deletes the blob, which a container whose blobs cannot be
+   * deleted (immutability, legal hold) would keep as an empty blob. A target that cannot tell says so.
+   */
+  directPartsRefusal?(): Promise<string | undefined>;
+  /**
    * Drops the uncommitted blocks a run wrote with `createPartWriter` when its archive was never
    * committed (see `discardRunBlocks`). Safe to call for any run: finding none is success.
    */

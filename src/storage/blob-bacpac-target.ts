@@ -9,6 +9,7 @@ import {
   stageBlockFromUrlRange,
   stageBufferBlock,
 } from './block-commit';
+import { containerOf, immutabilityOf } from './container-immutability';
 import { discardRunBlocks } from './discard-run-blocks';
 import { hasStatus, StorageError } from './errors';
 import { redactUrl } from './redact-url';
@@ -148,11 +149,20 @@ export function createBlobBacpacTarget(
   const directPartsFit = (totalBytes: bigint, partCount: number): boolean =>
     totalBytes / BigInt(blockBytes) + BigInt(2 * partCount + ASSEMBLER_BLOCKS) <= BigInt(maxBlocks);
 
+  const directPartsRefusal = async (): Promise<string | undefined> => {
+    try {
+      return immutabilityOf(await containerOf(blob).getProperties());
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      return `the container's properties could not be read (${reason})`;
+    }
+  };
+
   return {
     location,
     ...(options.directParts === false
       ? {}
-      : { createPartWriter, directPartMinBytes: mergeBelow, directPartsFit }),
+      : { createPartWriter, directPartMinBytes: mergeBelow, directPartsFit, directPartsRefusal }),
     discardRunBlocks: (runTag) => discardRunBlocks(blob, runTag),
     exists: () => blob.exists(),
     async metadata() {

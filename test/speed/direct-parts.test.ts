@@ -233,6 +233,29 @@ describe('data parts staged directly into the target blob', () => {
     assert.deepEqual(await blobNames(setup.staging), []);
   });
 
+  test('a container whose blobs cannot be deleted gets staged parts: a failed run could not drop its blocks', async (t) => {
+    const setup = await recordedSetup(t, () => createBacpacFileSource(NORTHWIND), { mergeBelowBytes: KiB });
+    const env = {
+      ...setup.env,
+      openTarget: (spec: Parameters<typeof setup.env.openTarget>[0]) => ({
+        ...setup.env.openTarget(spec),
+        directPartsRefusal: () => Promise.resolve('the container has a legal hold'),
+      }),
+    };
+    await runExportLocally(setup.request('held.bacpac'), env, { runId: 'run-held' });
+    assert.deepEqual(
+      setup.seen.staged.filter((id) => PART_BLOCK.test(id)),
+      [],
+      'no part was written into the target directly',
+    );
+    assert.ok(
+      setup.seen.copiedFrom.some((p) => p.includes('/parts/')),
+      'parts were copied from staging',
+    );
+    const report = await verifyFile(await downloadToTemp(t, setup.targets, 'held.bacpac'));
+    assert.deepEqual(errorsOf(report), []);
+  });
+
   test('the planner sends parts through staging when the database may not fit the block limit', () => {
     const blob = new BlockBlobClient('http://127.0.0.1:1/devstoreaccount1/c/x.bacpac');
     const target = createBlobBacpacTarget(blob);
