@@ -102,6 +102,26 @@ async function exportNorthwind(t: TestContext, options: BlobBacpacTargetOptions)
   };
 }
 
+/** No part went into the target directly; parts were copied from staging; the BACPAC verifies. */
+async function assertPartsStaged(
+  t: TestContext,
+  setup: PipelineSetup & { seen: Recorded },
+  blobName: string,
+): Promise<void> {
+  assert.deepEqual(
+    setup.seen.staged.filter((id) => PART_BLOCK.test(id)),
+    [],
+    'no part was written into the target directly',
+  );
+  assert.ok(
+    setup.seen.copiedFrom.some((p) => p.includes('/parts/')),
+    'parts were copied from staging',
+  );
+  const report = await verifyFile(await downloadToTemp(t, setup.targets, blobName));
+  assert.deepEqual(errorsOf(report), []);
+  assert.equal(String(report.rowsTotal), '3308');
+}
+
 describe('data parts staged directly into the target blob', () => {
   test('Northwind: the direct path and the copy path commit byte-identical BACPACs', async (t) => {
     // Everything of 1 KiB and more is copied by URL, so both paths would copy parts if they could.
@@ -204,18 +224,7 @@ describe('data parts staged directly into the target blob', () => {
     await runExportLocally(setup.request('again.bacpac', { overwrite: true }), setup.env, {
       runId: 'run-overwrite',
     });
-    assert.deepEqual(
-      setup.seen.staged.filter((id) => PART_BLOCK.test(id)),
-      [],
-      'no part was written into the existing blob',
-    );
-    assert.ok(
-      setup.seen.copiedFrom.some((p) => p.includes('/parts/')),
-      'parts were copied from staging',
-    );
-    const report = await verifyFile(await downloadToTemp(t, setup.targets, 'again.bacpac'));
-    assert.deepEqual(errorsOf(report), []);
-    assert.equal(String(report.rowsTotal), '3308');
+    await assertPartsStaged(t, setup, 'again.bacpac');
   });
 
   test('an existing target without overwrite is refused by the planner, before any part runs', async (t) => {
@@ -243,17 +252,7 @@ describe('data parts staged directly into the target blob', () => {
       }),
     };
     await runExportLocally(setup.request('held.bacpac'), env, { runId: 'run-held' });
-    assert.deepEqual(
-      setup.seen.staged.filter((id) => PART_BLOCK.test(id)),
-      [],
-      'no part was written into the target directly',
-    );
-    assert.ok(
-      setup.seen.copiedFrom.some((p) => p.includes('/parts/')),
-      'parts were copied from staging',
-    );
-    const report = await verifyFile(await downloadToTemp(t, setup.targets, 'held.bacpac'));
-    assert.deepEqual(errorsOf(report), []);
+    await assertPartsStaged(t, setup, 'held.bacpac');
   });
 
   test('the planner sends parts through staging when the database may not fit the block limit', () => {
