@@ -14,7 +14,12 @@ export interface Builder {
   readonly relationships: Record<string, unknown>;
   readonly annotations: Annotation[];
   /** Parts the descriptor does not list, kept as read (elements only). */
-  readonly unmodelled: { properties: RawXml[]; relationships: RawXml[]; annotations: RawXml[] };
+  readonly unmodelled: {
+    attributes: (readonly [string, string])[];
+    properties: RawXml[];
+    relationships: RawXml[];
+    annotations: RawXml[];
+  };
   /** Text naming this element (and its nearest named ancestor) for error messages. */
   readonly where: string;
   readonly descriptor?: KindDescriptor;
@@ -46,7 +51,7 @@ export function newElementBuilder(
     properties: {},
     relationships: {},
     annotations: [],
-    unmodelled: { properties: [], relationships: [], annotations: [] },
+    unmodelled: { attributes: [], properties: [], relationships: [], annotations: [] },
     where,
     descriptor,
   };
@@ -67,7 +72,7 @@ export function newAnnotationBuilder(
     properties: {},
     relationships: {},
     annotations: [],
-    unmodelled: { properties: [], relationships: [], annotations: [] },
+    unmodelled: { attributes: [], properties: [], relationships: [], annotations: [] },
     where,
   };
 }
@@ -111,9 +116,11 @@ export function finishElement(b: Builder): ModelElement {
 }
 
 function unmodelledOf(b: Builder): UnmodelledParts | undefined {
-  const { properties, relationships, annotations } = b.unmodelled;
-  if (properties.length + relationships.length + annotations.length === 0) return undefined;
+  const { attributes, properties, relationships, annotations } = b.unmodelled;
+  if (attributes.length + properties.length + relationships.length + annotations.length === 0)
+    return undefined;
   return {
+    ...(attributes.length > 0 ? { attributes } : {}),
     ...(properties.length > 0 ? { properties } : {}),
     ...(relationships.length > 0 ? { relationships } : {}),
     ...(annotations.length > 0 ? { annotations } : {}),

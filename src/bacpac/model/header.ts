@@ -36,14 +36,8 @@ export function parseHeader(attrs: Record<string, string>): ModelHeader {
     'CollationCaseSensitive',
     'xmlns',
   ];
-  for (const key of Object.keys(attrs)) {
-    if (!allowed.includes(key)) {
-      throw modelError(
-        'MODEL_UNKNOWN_ATTRIBUTE',
-        `DataSchemaModel: unknown attribute ${key}="${attrs[key]}"`,
-      );
-    }
-  }
+  // An attribute a newer DacFx may add is kept as read and written back, not refused.
+  const otherAttributes = Object.entries(attrs).filter(([key]) => !allowed.includes(key));
   const need = (key: string): string => {
     const v = attrs[key];
     if (v === undefined)
@@ -72,5 +66,6 @@ export function parseHeader(attrs: Record<string, string>): ModelHeader {
     platform: platformOfDspName(need('DspName')),
     collationLcid: Number(lcid),
     collationCaseSensitive: cs === 'True',
+    ...(otherAttributes.length > 0 ? { otherAttributes } : {}),
   };
 }

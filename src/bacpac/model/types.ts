@@ -105,6 +105,8 @@ export interface ModelHeader {
   /** Windows LCID of the database collation (1033 for SQL_Latin1_General_CP1_CI_AS). */
   readonly collationLcid: number;
   readonly collationCaseSensitive: boolean;
+  /** Root attributes this library does not know, kept as read and written back after the known ones. */
+  readonly otherAttributes?: readonly (readonly [string, string])[];
 }
 
 /** Every element kind, top level or nested. */

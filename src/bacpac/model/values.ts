@@ -50,6 +50,8 @@ export interface RawXml {
 
 /** What a known element carries that its kind's descriptor does not list, kept as read. */
 export interface UnmodelledParts {
+  /** Attributes of the element's own tag beyond Type, Name and Disambiguator, in document order. */
+  readonly attributes?: readonly (readonly [string, string])[];
   readonly properties?: readonly RawXml[];
   readonly relationships?: readonly RawXml[];
   readonly annotations?: readonly RawXml[];

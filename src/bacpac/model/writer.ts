@@ -24,7 +24,7 @@ export function* writeModelXml(model: DatabaseModel, options: WriteModelOptions)
   const nl = options.lineEnding;
   const h = model.header;
   yield '<?xml version="1.0" encoding="utf-8"?>' + nl;
-  yield `<DataSchemaModel FileFormatVersion="${escapeAttribute(h.fileFormatVersion)}" SchemaVersion="${escapeAttribute(h.schemaVersion)}" DspName="${dspNameOf(h.platform)}" CollationLcid="${h.collationLcid}" CollationCaseSensitive="${h.collationCaseSensitive ? 'True' : 'False'}" xmlns="${MODEL_NAMESPACE}">${nl}`;
+  yield `<DataSchemaModel FileFormatVersion="${escapeAttribute(h.fileFormatVersion)}" SchemaVersion="${escapeAttribute(h.schemaVersion)}" DspName="${dspNameOf(h.platform)}" CollationLcid="${h.collationLcid}" CollationCaseSensitive="${h.collationCaseSensitive ? 'True' : 'False'}"${(h.otherAttributes ?? []).map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`).join('')} xmlns="${MODEL_NAMESPACE}">${nl}`;
   yield `\t<Model>${nl}`;
   const all: TopLevelEntry[] = [model.databaseOptions, ...model.elements];
   for (const raw of model.unmodelledElements ?? []) all.push(rawTopLevel(raw));
@@ -74,6 +74,7 @@ function writeElement(el: ModelElement, depth: number, out: string[], nl: string
   let open = `${tabs}<Element Type="${el.type}"`;
   if (el.name !== undefined) open += ` Name="${escapeAttribute(el.name)}"`;
   if (el.disambiguator !== undefined) open += ` Disambiguator="${el.disambiguator}"`;
+  for (const [key, value] of el.unmodelled?.attributes ?? []) open += ` ${key}="${escapeAttribute(value)}"`;
   const body: string[] = [];
   writeProperties(
     kind.properties,

@@ -65,6 +65,10 @@ function reportUnmodelled(model: DatabaseModel, part: string, problems: ProblemL
   for (const el of walkElements([model.databaseOptions, ...model.elements])) {
     const u = el.unmodelled;
     if (u === undefined) continue;
+    for (const [key] of u.attributes ?? []) {
+      const label = `${el.type} attribute ${key}`;
+      parts.set(label, (parts.get(label) ?? 0) + 1);
+    }
     for (const raw of [...(u.properties ?? []), ...(u.relationships ?? []), ...(u.annotations ?? [])]) {
       const label =
         `${el.type} ${raw.tag.toLowerCase()} ${raw.attributes.find(([k]) => k === 'Name' || k === 'Type')?.[1] ?? ''}`.trim();

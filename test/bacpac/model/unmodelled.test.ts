@@ -186,4 +186,21 @@ describe('model.xml parts this library does not model', () => {
       nullable: false,
     });
   });
+  test('attributes a newer DacFx may add, on the root and on an element, are kept and written back', async () => {
+    const text = (await readFixtureEntry('Northwind.bacpac', 'model.xml')).toString('utf8');
+    const root = 'CollationCaseSensitive="False" xmlns=';
+    const table = '<Element Type="SqlTable" Name="[dbo].[Categories]">';
+    assert.equal(text.split(root).length, 2);
+    const edited = text
+      .replace(root, 'CollationCaseSensitive="False" ModelVersion="9 &amp; up" xmlns=')
+      .replace(table, '<Element Type="SqlTable" Name="[dbo].[Categories]" Ledger="Append">');
+    const model = await readModelXml(Buffer.from(edited, 'utf8'));
+    assert.deepEqual(model.header.otherAttributes, [['ModelVersion', '9 & up']]);
+    const categories = model.elements.find(
+      (e): e is SqlTable => e.type === 'SqlTable' && e.name === '[dbo].[Categories]',
+    );
+    assert.deepEqual(categories?.unmodelled?.attributes, [['Ledger', 'Append']]);
+    assert.equal(bcpColumnsOf(model, '[dbo].[Categories]').length, 4, 'the table still decodes');
+    assert.equal(modelXmlBytes(model, { lineEnding: '\r\n' }).toString('utf8'), edited);
+  });
 });

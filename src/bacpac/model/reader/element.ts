@@ -2,7 +2,7 @@ import { describeElement, finishElement, newElementBuilder } from '../element-bu
 import { modelError } from '../model-error';
 import { kindsByType } from '../registry';
 import type { ModelElement } from '../types';
-import { checkAttributes, describeEntries, disambiguatorOf } from './attributes';
+import { describeEntries, disambiguatorOf } from './attributes';
 import type { Attributes, ElementFrame, EntryFrame, Frame, Position } from './frames';
 
 /**
@@ -10,7 +10,6 @@ import type { Attributes, ElementFrame, EntryFrame, Frame, Position } from './fr
  * Type must be a kind known to the registry and, inside an Entry, one the relationship allows.
  */
 export function openElement(attrs: Attributes, entry: EntryFrame | undefined, at: Position): ElementFrame {
-  checkAttributes(attrs, ['Type', 'Name', 'Disambiguator'], 'Element');
   const type = attrs.Type ?? '';
   const where = describeElement(type, attrs.Name, entry?.rel.owner.where);
   const descriptor = kindsByType.get(type);
@@ -30,6 +29,11 @@ export function openElement(attrs: Attributes, entry: EntryFrame | undefined, at
     }
   }
   const b = newElementBuilder(descriptor, attrs.Name, disambiguatorOf(attrs, where), where);
+  // An attribute a newer DacFx may add is kept with the element and written back, not refused.
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key !== 'Type' && key !== 'Name' && key !== 'Disambiguator')
+      b.unmodelled.attributes.push([key, value]);
+  }
   return { tag: 'Element', b };
 }
 
