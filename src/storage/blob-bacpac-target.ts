@@ -11,7 +11,7 @@ import {
 } from './block-commit';
 import { containerOf, immutabilityOf } from './container-immutability';
 import { discardRunBlocks } from './discard-run-blocks';
-import { hasStatus, StorageError } from './errors';
+import { hasStatus, serviceCodeOf, StorageError } from './errors';
 import { redactUrl } from './redact-url';
 import type { StagingStore } from './staging-store';
 import { StagedBlobWriter } from './staging-writer';
@@ -92,10 +92,6 @@ function mergeThresholdFor(
     threshold *= 2;
   }
   return threshold;
-}
-
-function serviceCodeOf(error: unknown): unknown {
-  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
 }
 
 /** Blocks kept free for the assembler's own (headers, model.xml, the small parts, the directory). */

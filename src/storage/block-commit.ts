@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { BlockBlobClient } from '@azure/storage-blob';
-import { hasStatus, StorageError } from './errors';
+import { hasStatus, serviceCodeOf, StorageError } from './errors';
 import { redactUrl } from './redact-url';
 
 /**
@@ -84,7 +84,7 @@ export async function stageBlockFromUrlRange(
   } catch (error) {
     // A new error: the SDK's carries the request, whose copy-source header holds the SAS signature.
     const status = (error as { statusCode?: unknown }).statusCode;
-    const serviceCode = (error as { code?: unknown }).code;
+    const serviceCode = serviceCodeOf(error);
     const reason = (error instanceof Error ? error.message : 'unknown error').split('\n')[0];
     throw new StorageError(
       'STORAGE_COPY_FAILED',

@@ -29,3 +29,8 @@ export function hasStatus(error: unknown, ...statuses: number[]): boolean {
   const status = (error as { statusCode?: unknown }).statusCode;
   return typeof status === 'number' && statuses.includes(status);
 }
+
+/** The service's error code of an Azure SDK `RestError` (e.g. `InvalidBlockList`), if it has one. */
+export function serviceCodeOf(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+}

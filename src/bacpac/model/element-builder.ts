@@ -42,19 +42,7 @@ export function newElementBuilder(
   if (descriptor.naming === 'unnamed' && name !== undefined) {
     throw modelError('MODEL_BAD_NAMING', `${where}: ${descriptor.type} must not have a Name attribute`);
   }
-  return {
-    kind: 'element',
-    type: descriptor.type,
-    name,
-    disambiguator,
-    propertySpecs: descriptor.properties,
-    properties: {},
-    relationships: {},
-    annotations: [],
-    unmodelled: { attributes: [], properties: [], relationships: [], annotations: [] },
-    where,
-    descriptor,
-  };
+  return { ...emptyBuilder('element', descriptor, name, disambiguator, where), descriptor };
 }
 
 export function newAnnotationBuilder(
@@ -63,8 +51,19 @@ export function newAnnotationBuilder(
   disambiguator: number | undefined,
   where: string,
 ): Builder {
+  return emptyBuilder('annotation', descriptor, name, disambiguator, where);
+}
+
+/** A builder with nothing collected yet. */
+function emptyBuilder(
+  kind: Builder['kind'],
+  descriptor: KindDescriptor | AnnotationDescriptor,
+  name: string | undefined,
+  disambiguator: number | undefined,
+  where: string,
+): Builder {
   return {
-    kind: 'annotation',
+    kind,
     type: descriptor.type,
     name,
     disambiguator,

@@ -24,3 +24,4 @@ export type {
 export type { ModelErrorCode } from './model-error';
 export { compareModelXml } from './canonical-compare';
 export type { ModelComparison } from './canonical-compare';
+export { rawAttribute } from './raw-xml-writer';

@@ -1,5 +1,6 @@
 import { uncountedTypes } from './registry';
 import type { DatabaseModel } from './types';
+import { rawAttribute } from './raw-xml-writer';
 import type { RawXml } from './values';
 import { walkElements } from './walk';
 
@@ -33,7 +34,7 @@ export function countObjects(model: DatabaseModel): Map<string, number> {
 /** Calls `count` with the Type of every `<Element>` in a kept-as-read piece, itself included. */
 function countRawElements(raw: RawXml, count: (type: string) => void): void {
   if (raw.tag === 'Element') {
-    const type = raw.attributes.find(([k]) => k === 'Type')?.[1];
+    const type = rawAttribute(raw, 'Type');
     if (type !== undefined) count(type);
   }
   for (const child of raw.children) countRawElements(child, count);

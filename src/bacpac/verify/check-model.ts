@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream';
 import type { DatabaseModel } from '../model';
-import { readModelXml, walkElements } from '../model';
+import { rawAttribute, readModelXml, walkElements } from '../model';
 import { createSha256Tap } from '../package';
 import type { BacpacPackage } from '../reader';
 import { isZipError, messageOf, type ProblemList } from './problem-list';
@@ -56,23 +56,17 @@ export async function checkModel(pkg: BacpacPackage, problems: ProblemList): Pro
  * relationships and annotations of known types): read and written back as they are, not checked.
  */
 function reportUnmodelled(model: DatabaseModel, part: string, problems: ProblemList): void {
+  const count = (m: Map<string, number>, key: string): void => void m.set(key, (m.get(key) ?? 0) + 1);
   const types = new Map<string, number>();
-  for (const raw of model.unmodelledElements ?? []) {
-    const type = raw.attributes.find(([k]) => k === 'Type')?.[1] ?? '(no Type)';
-    types.set(type, (types.get(type) ?? 0) + 1);
-  }
+  for (const raw of model.unmodelledElements ?? []) count(types, rawAttribute(raw, 'Type') ?? '(no Type)');
   const parts = new Map<string, number>();
   for (const el of walkElements([model.databaseOptions, ...model.elements])) {
     const u = el.unmodelled;
     if (u === undefined) continue;
-    for (const [key] of u.attributes ?? []) {
-      const label = `${el.type} attribute ${key}`;
-      parts.set(label, (parts.get(label) ?? 0) + 1);
-    }
+    for (const [key] of u.attributes ?? []) count(parts, `${el.type} attribute ${key}`);
     for (const raw of [...(u.properties ?? []), ...(u.relationships ?? []), ...(u.annotations ?? [])]) {
-      const label =
-        `${el.type} ${raw.tag.toLowerCase()} ${raw.attributes.find(([k]) => k === 'Name' || k === 'Type')?.[1] ?? ''}`.trim();
-      parts.set(label, (parts.get(label) ?? 0) + 1);
+      const named = rawAttribute(raw, raw.tag === 'Annotation' ? 'Type' : 'Name') ?? '';
+      count(parts, `${el.type} ${raw.tag.toLowerCase()} ${named}`.trim());
     }
   }
   if (types.size === 0 && parts.size === 0) return;

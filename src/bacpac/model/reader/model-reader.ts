@@ -159,10 +159,10 @@ export class ModelReader {
     if (b.name !== undefined) attributes.Name = b.name;
     if (b.disambiguator !== undefined) attributes.Disambiguator = String(b.disambiguator);
     const kept = openRaw('Annotation', attributes, (raw) => owner.b.unmodelled.annotations.push(raw));
-    const lines = ['<Annotation>'];
-    writeProperties(b.propertySpecs, b.properties, 1, lines, '\n', b.where);
-    lines.push('</Annotation>');
-    kept.children.push(...rawFromText(lines.join('\n')).children);
+    const written = asRead('Annotation', (lines) =>
+      writeProperties(b.propertySpecs, b.properties, 1, lines, '\n', b.where),
+    );
+    kept.children.push(...written.children);
     this.stack.push(kept);
   }
 
@@ -179,10 +179,15 @@ export class ModelReader {
   }
 }
 
-/** An entry already read into its typed form, back as XML: the writer's text, parsed. */
+/** An entry already read into its typed form, back as XML. */
 function entryAsRead(rel: RelationshipFrame, item: unknown): RawXml {
-  const lines = ['<Entry>'];
-  writeEntry(rel.spec, item, 1, lines, '\n', rel.owner.where);
-  lines.push('</Entry>');
+  return asRead('Entry', (lines) => writeEntry(rel.spec, item, 1, lines, '\n', rel.owner.where));
+}
+
+/** What `write` writes (the writer's own text for parts already typed) inside `<tag>`, parsed back. */
+function asRead(tag: string, write: (lines: string[]) => void): RawXml {
+  const lines = [`<${tag}>`];
+  write(lines);
+  lines.push(`</${tag}>`);
   return rawFromText(lines.join('\n'));
 }
