@@ -1,4 +1,5 @@
 import { Transform, type TransformCallback } from 'node:stream';
+import { PendingBytes } from './pending-bytes';
 import { RowDecoder } from './row-decoder';
 import type { BcpColumn, BcpRow, BcpValue } from './types';
 
@@ -17,20 +18,17 @@ export interface BcpDecoderOptions {
 export function createBcpDecoder(options: BcpDecoderOptions): Transform {
   const decoder = new RowDecoder(options.table, options.columns);
   const width = options.columns.length;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
+  const pending = new PendingBytes(decoder);
   let rowNumber = 0;
   return new Transform({
     writableObjectMode: false,
     readableObjectMode: true,
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      if (pendingBytes < decoder.need) {
+      const buf = pending.add(chunk);
+      if (buf === undefined) {
         callback();
         return;
       }
-      const buf = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
       let offset = 0;
       try {
         while (offset < buf.length) {
@@ -45,18 +43,11 @@ export function createBcpDecoder(options: BcpDecoderOptions): Transform {
         callback(error as Error);
         return;
       }
-      if (offset < buf.length) {
-        pending = [offset === 0 ? buf : Buffer.from(buf.subarray(offset))];
-        pendingBytes = buf.length - offset;
-      } else {
-        pending = [];
-        pendingBytes = 0;
-        decoder.need = 0;
-      }
+      pending.keepFrom(buf, offset);
       callback();
     },
     flush(callback: TransformCallback): void {
-      callback(pendingBytes > 0 ? decoder.truncatedError(rowNumber + 1, pendingBytes) : null);
+      callback(pending.length > 0 ? decoder.truncatedError(rowNumber + 1, pending.length) : null);
     },
   });
 }

@@ -1,3 +1,4 @@
+import { PendingBytes } from '../bcp/pending-bytes';
 import { RowDecoder } from '../bcp/row-decoder';
 import type { BcpColumn, BcpValue } from '../bcp';
 import { BacpacError } from '../errors';
@@ -36,18 +37,15 @@ export async function scanBcpPart(
   const { part, table } = options;
   const decoder = new RowDecoder(table, options.columns);
   const values = new Array<BcpValue>(options.columns.length);
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
+  const pending = new PendingBytes(decoder);
   let rowStart = 0;
   let rows = 0;
   let largestRow = 0;
   let total = 0;
   for await (const chunk of data) {
-    pending.push(chunk);
-    pendingBytes += chunk.length;
     total += chunk.length;
-    if (pendingBytes < decoder.need) continue;
-    const buf = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+    const buf = pending.add(chunk);
+    if (buf === undefined) continue;
     let offset = 0;
     try {
       while (offset < buf.length) {
@@ -62,23 +60,16 @@ export async function scanBcpPart(
       throw badRow(error, options, rows, rowStart + offset, largestRow);
     }
     rowStart += offset;
-    if (offset < buf.length) {
-      pending = [offset === 0 ? buf : Buffer.from(buf.subarray(offset))];
-      pendingBytes = buf.length - offset;
-    } else {
-      pending = [];
-      pendingBytes = 0;
-      decoder.need = 0;
-    }
+    pending.keepFrom(buf, offset);
   }
-  if (pendingBytes > 0) {
+  if (pending.length > 0) {
     const column = decoder.columns[decoder.cutColumn]?.column.name ?? '?';
     throw readerError(
       ReaderErrorCode.BcpTruncated,
       `part ${part} (${table}): the data ends inside row ${rows + 1} (column ${column}): ${rows} rows end at ` +
-        `byte ${rowStart}, the ${pendingBytes} bytes after them are the start of a row that needs at least ` +
+        `byte ${rowStart}, the ${pending.length} bytes after them are the start of a row that needs at least ` +
         `${decoder.need}; either bytes are missing at the end or stray bytes follow the last row`,
-      { part, table, rows, offset: rowStart, leftover: pendingBytes },
+      { part, table, rows, offset: rowStart, leftover: pending.length },
     );
   }
   return { rows, bytes: total };
