@@ -35,8 +35,8 @@ export const SERVER_ROW = {
 };
 
 /** A row of columnsSql() as the driver returns it: an `int NOT NULL` column unless overridden. */
-export function columnRow(over: Record<string, unknown>): ColumnRow {
-  return readColumnRow({
+export function rawColumnRow(over: Record<string, unknown>): Record<string, unknown> {
+  return {
     schemaName: 'dbo',
     tableName: 'T',
     tableId: 1,
@@ -71,7 +71,12 @@ export function columnRow(over: Record<string, unknown>): ColumnRow {
     defaultDefinition: null,
     defaultIsSystemNamed: false,
     ...over,
-  });
+  };
+}
+
+/** The same row as readColumnRow makes it. */
+export function columnRow(over: Record<string, unknown>): ColumnRow {
+  return readColumnRow(rawColumnRow(over));
 }
 
 /** Catalog rows of an empty database, to be completed by each test. */

@@ -11,42 +11,15 @@ import { CLUSTERED_KEYS_SQL } from '../../../src/source/mssql/preflight/clustere
 import { ORDER_KEY_SQL } from '../../../src/source/mssql/planning/key-info';
 import { createMssqlSource } from '../../../src/source/mssql/mssql-source';
 import type { PartSpec } from '../../../src/source/types';
-import { SERVER_ROW } from './catalog-rows';
+import { rawColumnRow, SERVER_ROW } from './catalog-rows';
 import { fakeConnector } from './fake-connector';
 import type { IssuedQuery } from './fake-connector';
 import { elementText, writtenText } from './fixture-text';
 
 /** Catalog rows of a database with one table, [dbo].[Orders], as the driver returns them. */
 const orders = { schemaName: 'dbo', tableName: 'Orders', tableId: 901578250 };
-const column = (columnId: number, columnName: string, over: Record<string, unknown>) => ({
-  ...orders,
-  columnId,
-  columnName,
-  typeSchema: 'sys',
-  isAliasType: false,
-  isAssemblyType: false,
-  isNullable: false,
-  isIdentity: false,
-  isRowGuidCol: false,
-  isComputed: false,
-  isSparse: false,
-  isFileStream: false,
-  isColumnSet: false,
-  collationName: null,
-  identitySeed: null,
-  identityIncrement: null,
-  identityLastValue: null,
-  identityNotForReplication: false,
-  computedDefinition: null,
-  isPersisted: false,
-  xmlCollectionName: null,
-  xmlCollectionSchema: null,
-  isXmlDocument: false,
-  defaultName: null,
-  defaultDefinition: null,
-  defaultIsSystemNamed: false,
-  ...over,
-});
+const column = (columnId: number, columnName: string, over: Record<string, unknown>) =>
+  rawColumnRow({ ...orders, columnId, columnName, ...over });
 const COLUMNS = [
   column(1, 'Id', {
     typeName: 'int',
