@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildModel } from '../../../../src/source/mssql/catalog/build-model';
 import type { CatalogRows } from '../../../../src/source/mssql/catalog/build-model';
-import { columnRow } from '../catalog-rows';
+import { columnRow, emptyCatalog } from '../catalog-rows';
 import { readServerInfo } from '../../../../src/source/mssql/catalog/server-info';
 
 // Rows shaped as the driver returns them for SERVER_INFO_SQL and columnsSql() on an Azure SQL database.
@@ -38,10 +38,8 @@ const server = readServerInfo({
 const column = (over: Record<string, unknown>) =>
   columnRow({ tableName: 'Orders', tableId: 901578250, ...over });
 
-const rows: CatalogRows = {
+const rows: CatalogRows = emptyCatalog({
   server,
-  schemas: [],
-  aliasTypes: [],
   columns: [
     column({ isIdentity: true, identitySeed: '1', identityIncrement: '1', identityLastValue: '1834' }),
     column({
@@ -82,23 +80,6 @@ const rows: CatalogRows = {
       maxLength: 8,
     }),
   ],
-  indexes: [],
-  foreignKeys: [],
-  checks: [],
-  modules: [],
-  dependencies: [],
-  parameters: [],
-  functionColumns: [],
-  tableTypeColumns: [],
-  tableTypeKeys: [],
-  tableTypeChecks: [],
-  sequences: [],
-  synonyms: [],
-  xmlSchemaCollections: [],
-  principals: [],
-  roleMembers: [],
-  permissions: [],
-  extendedProperties: [],
   rowCounts: [
     {
       schemaName: 'dbo',
@@ -108,7 +89,7 @@ const rows: CatalogRows = {
       hasClusteredIndex: true,
     },
   ],
-};
+});
 
 test('an Azure database maps to SqlAzureV12 with its collation LCID and options', () => {
   const { model } = buildModel(rows);
